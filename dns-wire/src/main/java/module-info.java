@@ -1,0 +1,8 @@
+/**
+ * The DNS data model and its codecs: names, records, messages, EDNS, presentation format, zone files,
+ * and the DNSSEC and TSIG cryptography. No network I/O. Bouncy Castle is optional and used only for
+ * algorithms the JDK's providers lack.
+ */
+module org.dunlin.dns.wire {
+    requires static org.bouncycastle.provider;
+}
