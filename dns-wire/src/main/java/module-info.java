@@ -5,4 +5,9 @@
  */
 module org.dunlin.dns.wire {
     requires static org.bouncycastle.provider;
+
+    exports org.dunlin.dns.wire;
+    exports org.dunlin.dns.wire.rdata;
+    exports org.dunlin.dns.wire.edns;
+    exports org.dunlin.dns.wire.zone;
 }

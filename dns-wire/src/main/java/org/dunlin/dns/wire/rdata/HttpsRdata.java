@@ -1,0 +1,30 @@
+package org.dunlin.dns.wire.rdata;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dunlin.dns.wire.Name;
+import org.dunlin.dns.wire.RRType;
+import org.dunlin.dns.wire.internal.Check;
+import org.dunlin.dns.wire.internal.SvcParamsField;
+
+/**
+ * HTTPS: RFC 9460 §9: service binding for HTTP origins. Class IN only. Parameters are kept sorted by key (the constructor sorts them and
+ * rejects duplicates; the decoder rejects keys out of order, RFC 9460 §2.2), and every key listed in
+ * {@code mandatory} must be present (RFC 9460 §8). The target is never compressed.
+ * <pre>
+ *   | SvcPriority (16) |  /  TargetName  /  /  SvcParams: (key (16), length (16), value)*  /
+ * </pre>
+ */
+public record HttpsRdata(int priority, Name target, List<SvcParam> params) implements ServiceBindingData {
+    public HttpsRdata {
+        Check.u16(priority, "HTTPS.priority");
+        Check.absolute(target, "HTTPS.target");
+        List<SvcParam> sorted = new ArrayList<>(Check.list(params, "HTTPS.params"));
+        params = SvcParamsField.normalize(sorted, "HTTPS");
+    }
+
+    @Override
+    public RRType type() {
+        return RRType.HTTPS;
+    }
+}
