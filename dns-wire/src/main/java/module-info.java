@@ -10,4 +10,6 @@ module org.dunlin.dns.wire {
     exports org.dunlin.dns.wire.rdata;
     exports org.dunlin.dns.wire.edns;
     exports org.dunlin.dns.wire.zone;
+    exports org.dunlin.dns.wire.dnssec;
+    exports org.dunlin.dns.wire.tsig;
 }

@@ -11,7 +11,8 @@ public final class ZoneCommand {
     /** The registered subcommands, in the order help lists them. */
     public static final List<Subcommand> SUBCOMMANDS = List.of(
             new ZoneCheckCommand(),
-            new ZonePrintCommand());
+            new ZonePrintCommand(),
+            new ZoneVerifyCommand());
 
     private ZoneCommand() {
     }

@@ -1,0 +1,72 @@
+package org.dunlin.dns.wire.dnssec.internal;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.dunlin.dns.wire.dnssec.DnssecAlgorithm;
+
+/**
+ * The algorithm registry: one immutable table from algorithm number to {@link SignatureSuite}, built
+ * once per class loader. JDK providers serve RSA, ECDSA and EdDSA; Bouncy Castle serves GOST when it is
+ * on the class or module path, and is never touched otherwise.
+ */
+public final class Suites {
+
+    private static final Map<Integer, SignatureSuite> SUITES = build();
+
+    private Suites() {
+    }
+
+    /** The suite for an algorithm, if this runtime supports it. */
+    public static Optional<SignatureSuite> find(DnssecAlgorithm algorithm) {
+        return Optional.ofNullable(SUITES.get(algorithm.code()));
+    }
+
+    /** True when Bouncy Castle can be loaded (GOST signatures and digests). */
+    public static boolean bouncyCastlePresent() {
+        return SUITES.containsKey(DnssecAlgorithm.ECC_GOST.code());
+    }
+
+    /** The GOST suite, if Bouncy Castle is present. */
+    static Optional<GostSuite> gost() {
+        return Optional.ofNullable((GostSuite) SUITES.get(DnssecAlgorithm.ECC_GOST.code()));
+    }
+
+    private static Map<Integer, SignatureSuite> build() {
+        Map<Integer, SignatureSuite> map = new HashMap<>();
+        // RFC 8624 §3.1: RSAMD5 and DSA MUST NOT be used for signing; validation stays possible.
+        put(map, new RsaSuite(DnssecAlgorithm.RSAMD5, "MD5withRSA", false, 1024));
+        put(map, new DsaSuite(DnssecAlgorithm.DSA));
+        put(map, new DsaSuite(DnssecAlgorithm.DSA_NSEC3_SHA1));
+        put(map, new RsaSuite(DnssecAlgorithm.RSASHA1, "SHA1withRSA", true, 1024));
+        put(map, new RsaSuite(DnssecAlgorithm.RSASHA1_NSEC3_SHA1, "SHA1withRSA", true, 1024));
+        put(map, new RsaSuite(DnssecAlgorithm.RSASHA256, "SHA256withRSA", true, 1024));
+        put(map, new RsaSuite(DnssecAlgorithm.RSASHA512, "SHA512withRSA", true, 1024));
+        put(map, new EcdsaSuite(DnssecAlgorithm.ECDSAP256SHA256, "secp256r1", "SHA256withECDSA", 32));
+        put(map, new EcdsaSuite(DnssecAlgorithm.ECDSAP384SHA384, "secp384r1", "SHA384withECDSA", 48));
+        put(map, new EdDsaSuite(DnssecAlgorithm.ED25519, "Ed25519", 32, 64, 0x70));
+        put(map, new EdDsaSuite(DnssecAlgorithm.ED448, "Ed448", 57, 114, 0x71));
+        if (classPresent("org.bouncycastle.jce.provider.BouncyCastleProvider")) {
+            try {
+                put(map, new GostSuite());
+            } catch (LinkageError | RuntimeException e) {
+                // Present but unusable (e.g. not readable from this module): GOST stays unsupported.
+            }
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static void put(Map<Integer, SignatureSuite> map, SignatureSuite suite) {
+        map.put(suite.algorithm().code(), suite);
+    }
+
+    private static boolean classPresent(String name) {
+        try {
+            Class.forName(name, false, Suites.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+}
