@@ -13,6 +13,7 @@ module org.dunlin.benchmarks {
     requires io.netty.transport;
     requires io.netty.handler;
     requires io.netty.codec.dns;
+    requires io.netty.resolver;
     requires io.netty.resolver.dns;
 
     opens org.dunlin.benchmarks to jmh.core;
