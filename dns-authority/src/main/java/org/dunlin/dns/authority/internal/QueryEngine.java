@@ -1,0 +1,148 @@
+package org.dunlin.dns.authority.internal;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Answers one query from its bytes into a {@link Workspace}'s response buffer: the protocol rules around
+ * the answer (header and flags, FORMERR, NOTIMP, REFUSED, BADVERS, EDNS and truncation), shared by the
+ * UDP and TCP front ends; the answer itself comes from the workspace's {@link Resolver}. Thread-safe (it
+ * holds only immutable configuration); each call uses the caller's workspace and the catalog current at
+ * that moment, so a zone swapped in during a query is seen by the next one.
+ */
+public final class QueryEngine {
+    static final int NOERROR = 0;
+    static final int FORMERR = 1;
+    static final int NOTIMP = 4;
+    static final int REFUSED = 5;
+    static final int NOTAUTH = 9;
+    static final int BADVERS = 16;
+
+    private static final int T_DS = 43;
+    private static final int T_IXFR = 251;
+    private static final int T_AXFR = 252;
+    private static final int EDE_PROHIBITED = 18;
+    private static final int EDE_NOT_AUTHORITATIVE = 20;
+    private static final int EDE_NOT_SUPPORTED = 21;
+
+    private final Supplier<CatalogIndex> catalog;
+    private final byte[] nsid;
+    private final int maxUdpPayload;
+
+    /**
+     * An engine answering from whatever catalog {@code catalog} returns at each query, identifying itself
+     * with {@code nsid} (RFC 5001; null or empty for none) and advertising and honouring at most
+     * {@code maxUdpPayload} octets over UDP (512..65535; 1232 is the DNS flag day 2020 value).
+     */
+    public QueryEngine(Supplier<CatalogIndex> catalog, byte[] nsid, int maxUdpPayload) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.nsid = nsid == null || nsid.length == 0 ? null : nsid.clone();
+        if (maxUdpPayload < 512 || maxUdpPayload > 65535) {
+            throw new IllegalArgumentException("max UDP payload must be 512..65535: " + maxUdpPayload);
+        }
+        this.maxUdpPayload = maxUdpPayload;
+    }
+
+    /**
+     * Answers the query in {@code b[off, off + len)}; returns the response's length in
+     * {@code ws.out().buffer()}, or -1 when no response must be sent (shorter than a header, or not a
+     * query but a response).
+     */
+    public int answer(Workspace ws, byte[] b, int off, int len, boolean tcp) {
+        Counters c = ws.counters;
+        c.queries++;
+        if (tcp) {
+            c.tcpQueries++;
+        } else {
+            c.udpQueries++;
+        }
+        ParsedQuery q = ws.query;
+        int status = q.parse(b, off, len);
+        if (status == ParsedQuery.DROP) {
+            c.dropped++;
+            return -1;
+        }
+        ResponseWriter out = ws.out;
+        // QR set; opcode, RD and CD echoed (RFC 1035 §4.1.1, RFC 4035 §3.1.6); RA, AD and Z clear.
+        int flags = 0x8000 | q.flags & 0x7800 | q.flags & 0x0100 | q.flags & 0x0010;
+        if (status == ParsedQuery.OK) {
+            out.begin(b, off, flags, q.questionLength, q.labelStarts, q.suffixHashes, q.labelCount);
+        } else {
+            out.begin(b, off, flags, q.questionLength);
+        }
+        boolean opt = q.edns;
+        int ede = -1;
+        int rcode;
+        if (status == ParsedQuery.FORMERR) {
+            rcode = FORMERR;
+            opt = false; // the OPT record may be what was malformed
+        } else if (status == ParsedQuery.NOTIMP) {
+            rcode = NOTIMP;
+        } else if (q.edns && q.ednsVersion != 0) {
+            rcode = BADVERS; // RFC 6891 §6.1.3: version 0 in the reply, no data
+        } else if (q.tsig) {
+            rcode = NOTAUTH; // RFC 8945 §5.2.2: no keys are configured, so every key is unknown
+        } else if (q.qclass != 1 && q.qclass != 255) {
+            rcode = REFUSED; // only class IN is served
+            ede = EDE_NOT_SUPPORTED;
+        } else {
+            CatalogIndex cat = catalog.get();
+            ZoneData z = cat.find(q.buf, q.labelStarts, q.suffixHashes, q.labelCount);
+            if (z == null) {
+                rcode = REFUSED;
+                ede = EDE_NOT_AUTHORITATIVE;
+            } else if (q.qtype == T_AXFR || q.qtype == T_IXFR) {
+                // Zone transfers are not offered; over UDP they are not defined at all (RFC 5936 §4.2).
+                rcode = tcp ? REFUSED : NOTIMP;
+                ede = tcp ? EDE_PROHIBITED : -1;
+            } else {
+                if (q.qtype == T_DS && q.labelCount == z.originLabels) {
+                    // DS lives on the parent side of a cut (RFC 4035 §3.1.4.1): answer from the parent if served.
+                    ZoneData parent = cat.parentOf(q.buf, q.labelStarts, q.suffixHashes, q.labelCount, z);
+                    if (parent != null) {
+                        z = parent;
+                    }
+                }
+                rcode = ws.resolver.resolve(z, q.qtype, q.dnssecOk && z.signed);
+            }
+        }
+        int optLength = 0;
+        if (opt) {
+            optLength = 11 + (nsid != null && q.nsid ? 4 + nsid.length : 0) + (ede >= 0 ? 6 : 0);
+        }
+        int limit = tcp ? ResponseWriter.MAX_MESSAGE
+                : q.edns ? Math.max(512, Math.min(q.payload, maxUdpPayload)) : 512;
+        out.rcode(rcode);
+        boolean tc = out.finish(limit - optLength);
+        if (opt) {
+            writeOpt(out, rcode, q, ede);
+        }
+        c.responses[Math.min(rcode, Counters.RCODES - 1)]++;
+        if (tc) {
+            c.truncated++;
+        }
+        return out.length();
+    }
+
+    /** The OPT record (RFC 6891 §6.1.2): our payload size, the upper rcode bits, version 0, DO echoed. */
+    private void writeOpt(ResponseWriter out, int rcode, ParsedQuery q, int ede) {
+        out.u8(0);                // the root owner
+        out.u16(41);              // TYPE OPT
+        out.u16(maxUdpPayload);   // CLASS: our UDP payload size
+        out.u32(((long) (rcode >>> 4) & 0xFF) << 24 | (q.dnssecOk ? 0x8000 : 0));
+        int lenAt = out.position();
+        out.u16(0);
+        if (nsid != null && q.nsid) {
+            out.u16(3);
+            out.u16(nsid.length);
+            out.bytes(nsid, 0, nsid.length);
+        }
+        if (ede >= 0) {
+            out.u16(15);
+            out.u16(2);
+            out.u16(ede);
+        }
+        out.patch16(lenAt, out.position() - lenAt - 2);
+        out.addAdditionalCount();
+    }
+}
