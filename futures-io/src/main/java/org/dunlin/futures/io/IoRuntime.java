@@ -1,7 +1,10 @@
 package org.dunlin.futures.io;
 
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.AsynchronousChannelGroup;
 import java.nio.channels.AsynchronousServerSocketChannel;
@@ -69,6 +72,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class IoRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IoRuntime.class);
+    private static final InetAddress ANY4 = wildcard(new byte[4]);
+    private static final InetAddress ANY6 = wildcard(new byte[16]);
 
     private final String name;
     private final AsynchronousChannelGroup group;
@@ -317,20 +322,23 @@ public final class IoRuntime implements AutoCloseable {
         if (remote.isUnresolved()) {
             throw new java.nio.channels.UnresolvedAddressException();
         }
-        InetSocketAddress any = new InetSocketAddress(
-                remote.getAddress() instanceof java.net.Inet6Address ? "::" : "0.0.0.0", 0);
-        return openUdp(any, remote, options);
+        return openUdp(null, remote, options);
     }
 
+    /**
+     * Opens a UDP socket bound to {@code local}, or, when {@code local} is {@code null}, left unbound so
+     * that {@code connect} binds it: the kernel then picks the ephemeral port exactly as for a bind to
+     * port 0 (on Linux a random start and stride over the ephemeral range, RFC 6056 §3.3), and we save a
+     * bind and a getsockname system call per socket.
+     */
     private UdpSocket openUdp(InetSocketAddress local, InetSocketAddress remote, UdpOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
         checkOpen();
         if (udpLoops.length == 0) {
             throw new UnsupportedOperationException("this runtime was built with udpThreads(0)");
         }
-        java.net.ProtocolFamily family = local.getAddress() instanceof java.net.Inet6Address
-                ? java.net.StandardProtocolFamily.INET6 : java.net.StandardProtocolFamily.INET;
-        DatagramChannel ch = DatagramChannel.open(family);
+        InetSocketAddress side = local != null ? local : remote;
+        DatagramChannel ch = DatagramChannel.open(family(side));
         try {
             ch.configureBlocking(false);
             if (options.reuseAddress()) {
@@ -348,16 +356,26 @@ public final class IoRuntime implements AutoCloseable {
             if (options.sendBufferSize() > 0) {
                 ch.setOption(StandardSocketOptions.SO_SNDBUF, options.sendBufferSize());
             }
-            ch.bind(local);
+            if (local != null || options.reuseAddress() || options.reusePort()) {
+                ch.bind(local != null ? local : new InetSocketAddress(remote.getAddress() instanceof Inet6Address
+                        ? ANY6 : ANY4, 0));
+            }
             if (remote != null) {
                 ch.connect(remote);
             }
-            SelectorLoop loop = udpLoops[Math.floorMod(nextLoop.getAndIncrement(), udpLoops.length)];
-            return new UdpSocket(this, ch, loop, options, newLane(), remote);
+            return new UdpSocket(this, ch, nextUdpLoop(), options, newLane(), remote);
         } catch (IOException | RuntimeException x) {
             closeQuietly(ch);
             throw x;
         }
+    }
+
+    private static java.net.ProtocolFamily family(InetSocketAddress a) {
+        return a.getAddress() instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
+    }
+
+    private SelectorLoop nextUdpLoop() {
+        return udpLoops[Math.floorMod(nextLoop.getAndIncrement(), udpLoops.length)];
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -488,6 +506,14 @@ public final class IoRuntime implements AutoCloseable {
     private void checkOpen() throws ConnectionClosedException {
         if (closed.get()) {
             throw closedException();
+        }
+    }
+
+    private static InetAddress wildcard(byte[] zeros) {
+        try {
+            return InetAddress.getByAddress(zeros);
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.time.Duration;
 import org.dunlin.futures.Cancellable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dunlin.futures.AbstractAsyncStream;
@@ -57,6 +58,8 @@ public final class UdpSocket implements AutoCloseable {
     private static final Promise<Void> SENT = Promise.completed(null);
     /** Datagrams read per readiness event before the loop serves other sockets. */
     private static final int READ_BUDGET = 64;
+    /** The close state of a socket closed by {@link #close()} (its stream then ends instead of failing). */
+    private static final Object CLOSED_LOCALLY = new Object();
 
     private final IoRuntime runtime;
     private final DatagramChannel channel;
@@ -66,16 +69,15 @@ public final class UdpSocket implements AutoCloseable {
     private final InetSocketAddress localAddress;
     private final InetSocketAddress remoteAddress;
     private final Promise<Void> closed = new Promise<>();
-    private final AtomicBoolean closing = new AtomicBoolean();
+    /** {@code null} while open; then {@link #CLOSED_LOCALLY} or the cause of an abort. */
+    private final AtomicReference<Object> closeState = new AtomicReference<>();
     private final Incoming incoming = new Incoming();
     private final Handler handler = new Handler();
-    private final Resource resource = this::abort;
-    private volatile Throwable closeCause;
 
     // Receiving; guarded by rx.
     private final Object rx = new Object();
-    private final ArrayDeque<Datagram> queue = new ArrayDeque<>();
-    private final ArrayDeque<Promise<Datagram>> waiters = new ArrayDeque<>();
+    private final ArrayDeque<Datagram> queue = new ArrayDeque<>(4);
+    private final ArrayDeque<Promise<Datagram>> waiters = new ArrayDeque<>(4);
     private IOException pendingError;
     private long received;
     private long receiveDrops;
@@ -86,8 +88,8 @@ public final class UdpSocket implements AutoCloseable {
     private final AtomicBoolean writeArmed = new AtomicBoolean();
     private final AtomicLong sendDrops = new AtomicLong();
 
-    // Confined to the loop thread.
-    private SelectionKey key;
+    // Written once by the opening thread, read by the loop.
+    private volatile SelectionKey key;
 
     UdpSocket(IoRuntime runtime, DatagramChannel channel, SelectorLoop loop, UdpOptions options, CallbackLane lane,
             InetSocketAddress remote) throws IOException {
@@ -98,23 +100,22 @@ public final class UdpSocket implements AutoCloseable {
         this.lane = lane;
         this.localAddress = (InetSocketAddress) channel.getLocalAddress();
         this.remoteAddress = remote;
-        if (!runtime.register(resource)) {
+        if (!runtime.register(handler)) {
             return;
         }
+        // Registered from this thread: no task, and no wake-up unless the loop sleeps (SelectorLoop).
+        SelectionKey k;
         try {
-            loop.execute(() -> {
-                if (closing.get()) {
-                    return;
-                }
-                try {
-                    key = loop.register(channel, SelectionKey.OP_READ, handler);
-                } catch (IOException | RuntimeException x) {
-                    abort(x);
-                }
-            });
-        } catch (RejectedExecutionException x) {
-            abort(runtime.closedException());
+            k = loop.register(channel, SelectionKey.OP_READ, handler);
+        } catch (IOException | RuntimeException x) {
+            abort(x);
+            return;
         }
+        if (k == null) {
+            abort(runtime.closedException());
+            return;
+        }
+        key = k;
     }
 
     /** The bound local address (with the actual port). */
@@ -158,7 +159,7 @@ public final class UdpSocket implements AutoCloseable {
     }
 
     private Promise<Void> doSend(ByteBuffer data, InetSocketAddress target) {
-        if (closing.get()) {
+        if (closeState.get() != null) {
             return Promise.failed(closedFailure());
         }
         if (sendQueued.get() == 0) {
@@ -178,7 +179,7 @@ public final class UdpSocket implements AutoCloseable {
         }
         PendingSend ps = new PendingSend(data, target);
         sendQueue.add(ps);
-        if (closing.get()) {
+        if (closeState.get() != null) {
             failSends(closedFailure());
         } else if (writeArmed.compareAndSet(false, true)) {
             try {
@@ -261,7 +262,7 @@ public final class UdpSocket implements AutoCloseable {
                 pendingError = null;
                 return Promise.failed(x);
             }
-            if (closing.get()) {
+            if (closeState.get() != null) {
                 return Promise.failed(closedFailure());
             }
             if (waiters.size() >= 8) {
@@ -414,7 +415,7 @@ public final class UdpSocket implements AutoCloseable {
     private final class Incoming extends AbstractAsyncStream<Datagram> {
         @Override
         protected Promise<Datagram> pull() {
-            return receive().orElse(x -> x instanceof ConnectionClosedException && closeCause instanceof LocalClose
+            return receive().orElse(x -> x instanceof ConnectionClosedException && closeState.get() == CLOSED_LOCALLY
                     ? Promise.completed(null) : Promise.failed(x));
         }
 
@@ -429,7 +430,7 @@ public final class UdpSocket implements AutoCloseable {
 
     /** Whether the socket is open. */
     public boolean isOpen() {
-        return !closing.get();
+        return closeState.get() == null;
     }
 
     /** Completes (normally) once the socket is closed. */
@@ -443,46 +444,44 @@ public final class UdpSocket implements AutoCloseable {
      */
     @Override
     public void close() {
-        abort(new LocalClose());
-    }
-
-    /** The cause recorded for a close asked for by the user: the stream then ends instead of failing. */
-    private static final class LocalClose extends ConnectionClosedException {
-        private static final long serialVersionUID = 1L;
-
-        LocalClose() {
-            super("socket closed locally");
-        }
+        shut(CLOSED_LOCALLY);
     }
 
     void abort(Throwable cause) {
-        if (!closing.compareAndSet(false, true)) {
+        shut(Objects.requireNonNull(cause, "cause"));
+    }
+
+    /**
+     * Closes once, with {@code how} ({@link #CLOSED_LOCALLY} or the cause). Exceptions are only built
+     * when something is waiting for them: closing an idle socket (the usual end of a per-query socket)
+     * allocates nothing but the JDK's own close.
+     */
+    private void shut(Object how) {
+        if (!closeState.compareAndSet(null, how)) {
             return;
         }
-        closeCause = cause;
-        ConnectionClosedException failure = closedFailure();
-        ArrayDeque<Promise<Datagram>> w;
+        Object[] w = null;
         synchronized (rx) {
-            w = new ArrayDeque<>(waiters);
-            waiters.clear();
+            if (!waiters.isEmpty()) {
+                w = waiters.toArray();
+                waiters.clear();
+            }
             queue.clear();
         }
-        for (Promise<Datagram> p : w) {
-            lane.fail(p, failure);
-        }
-        failSends(failure);
-        try {
-            loop.execute(() -> {
-                SelectionKey k = key;
-                if (k != null) {
-                    k.cancel();
+        if (w != null || !sendQueue.isEmpty()) {
+            ConnectionClosedException failure = closedFailure();
+            if (w != null) {
+                for (Object p : w) {
+                    lane.fail((Promise<?>) p, failure);
                 }
-                IoRuntime.closeQuietly(channel);
-            });
-        } catch (RejectedExecutionException x) {
-            IoRuntime.closeQuietly(channel);
+            }
+            failSends(failure);
         }
-        runtime.unregister(resource);
+        // Closing cancels the key; the selector drops it and releases the descriptor at its next select,
+        // which the wake-up makes happen now if the loop is idle.
+        IoRuntime.closeQuietly(channel);
+        loop.wakeIfSleeping();
+        runtime.unregister(handler);
         lane.complete(closed, null);
     }
 
@@ -494,23 +493,31 @@ public final class UdpSocket implements AutoCloseable {
         }
     }
 
+    /** A new exception saying why the socket is closed (each failed operation gets its stack). */
     private ConnectionClosedException closedFailure() {
-        Throwable c = closeCause;
-        if (c instanceof ConnectionClosedException) {
-            return new ConnectionClosedException(c.getMessage(), c);
+        Object c = closeState.get();
+        if (c == null || c == CLOSED_LOCALLY) {
+            return new ConnectionClosedException("socket closed locally");
         }
-        return c == null ? new ConnectionClosedException("socket closed")
-                : new ConnectionClosedException("socket closed: " + c, c);
+        if (c instanceof ConnectionClosedException) {
+            return new ConnectionClosedException(((Throwable) c).getMessage(), (Throwable) c);
+        }
+        return new ConnectionClosedException("socket closed: " + c, (Throwable) c);
     }
 
     @Override
     public String toString() {
         return "UdpSocket[" + localAddress + (remoteAddress != null ? " -> " + remoteAddress : "")
-                + (closing.get() ? ", closed" : "") + "]";
+                + (closeState.get() != null ? ", closed" : "") + "]";
     }
 
-    /** Readiness events from the selector loop. */
-    private final class Handler implements SelectorLoop.Handler {
+    /** Readiness events from the selector loop; also what the runtime closes when it closes. */
+    private final class Handler implements SelectorLoop.Handler, Resource {
+        @Override
+        public void abort(Throwable cause) {
+            UdpSocket.this.abort(cause);
+        }
+
         @Override
         public void ready(SelectionKey k) {
             if (k.isReadable()) {
