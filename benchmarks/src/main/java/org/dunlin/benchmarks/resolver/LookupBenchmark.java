@@ -19,9 +19,14 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.dunlin.dns.resolver.CachePolicy;
+import org.dunlin.dns.resolver.DnsClient;
 import org.dunlin.dns.resolver.ResolverConfig;
 import org.dunlin.dns.resolver.StubResolver;
+import org.dunlin.dns.wire.Flag;
+import org.dunlin.dns.wire.Message;
 import org.dunlin.dns.wire.Name;
+import org.dunlin.dns.wire.Question;
+import org.dunlin.dns.wire.edns.Edns;
 import org.dunlin.dns.wire.RRType;
 import org.dunlin.futures.io.IoRuntime;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -39,10 +44,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.xbill.DNS.DClass;
-import org.xbill.DNS.Message;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
+import org.xbill.DNS.lookup.LookupSession;
 
 /**
  * Lookups per second against a local NSD, with {@code inFlight} lookups outstanding at all times:
@@ -61,6 +66,12 @@ import org.xbill.DNS.Type;
  * (random source port) per query, as RFC 5452 asks; Netty by default shares one socket per resolver
  * ({@code netty}), and {@code netty-port-per-query} measures its {@code ChannelPerResolution} strategy,
  * the like-for-like comparison.
+ *
+ * <p>Two more variants compare like with like at each level: {@code dunlin} ({@link StubResolver#lookup}:
+ * coalescing, server walk, typed result) against {@code dnsjava-lookup} (dnsjava's {@link LookupSession},
+ * no cache, no search path) and Netty's {@code resolve}; {@code dunlin-client} ({@link DnsClient#exchange}:
+ * one query, one response message) against {@code dnsjava} ({@link SimpleResolver#sendAsync}, the same
+ * level). Dunlin's queries carry EDNS(0) (1232 octets), as its resolver sends them.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -69,7 +80,7 @@ import org.xbill.DNS.Type;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class LookupBenchmark {
-    @Param({"dunlin", "dnsjava", "netty", "netty-port-per-query"})
+    @Param({"dunlin", "dnsjava", "netty", "netty-port-per-query", "dunlin-client", "dnsjava-lookup"})
     public String impl;
 
     @Param({"1", "16", "256"})
@@ -84,7 +95,12 @@ public class LookupBenchmark {
     private StubResolver dunlin;
     private Name[] dunlinNames;
 
+    private DnsClient dunlinClient;
+    private Message[] dunlinQueries;
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
     private SimpleResolver dnsjava;
+    private LookupSession dnsjavaLookup;
     private org.xbill.DNS.Name[] dnsjavaNames;
     private static final Executor DIRECT = Runnable::run;
 
@@ -114,9 +130,23 @@ public class LookupBenchmark {
                     dunlinNames[i] = Name.of(NsdPeer.host(i));
                 }
                 break;
+            case "dunlin-client":
+                runtime = IoRuntime.builder().name("bench-resolver").ioThreads(1).udpThreads(1).callbacksOnIoThreads().build();
+                dunlinClient = DnsClient.create(runtime, nsd.address());
+                dunlinQueries = new Message[NsdPeer.HOSTS];
+                for (int i = 0; i < NsdPeer.HOSTS; i++) {
+                    dunlinQueries[i] = Message.builder().question(Question.of(NsdPeer.host(i), RRType.A)).flags(Flag.RD)
+                            .edns(Edns.DEFAULT).build();
+                }
+                break;
             case "dnsjava":
+            case "dnsjava-lookup":
                 dnsjava = new SimpleResolver(nsd.address());
                 dnsjava.setTimeout(Duration.ofSeconds(5));
+                if (impl.equals("dnsjava-lookup")) {
+                    // no cache: every lookup goes to the server, like Dunlin's StubResolver with CachePolicy.DISABLED
+                    dnsjavaLookup = LookupSession.builder().resolver(dnsjava).executor(DIRECT).clearSearchPath().build();
+                }
                 dnsjavaNames = new org.xbill.DNS.Name[NsdPeer.HOSTS];
                 for (int i = 0; i < NsdPeer.HOSTS; i++) {
                     dnsjavaNames[i] = org.xbill.DNS.Name.fromString(NsdPeer.host(i));
@@ -160,6 +190,11 @@ public class LookupBenchmark {
     public void tearDown() throws Exception {
         if (dunlin != null) {
             dunlin.close();
+        }
+        if (dunlinClient != null) {
+            dunlinClient.close();
+        }
+        if (runtime != null) {
             runtime.close();
         }
         if (netty != null) {
@@ -179,9 +214,15 @@ public class LookupBenchmark {
             case "dunlin":
                 dunlin.lookup(dunlinNames[i], RRType.A).whenComplete((r, x) -> done(x == null && r.isAnswer()));
                 break;
+            case "dunlin-client":
+                dunlinClient.exchange(dunlinQueries[i], TIMEOUT).whenComplete((m, x) -> done(x == null && !m.answer().isEmpty()));
+                break;
             case "dnsjava":
-                Message q = Message.newQuery(Record.newRecord(dnsjavaNames[i], Type.A, DClass.IN));
+                org.xbill.DNS.Message q = org.xbill.DNS.Message.newQuery(Record.newRecord(dnsjavaNames[i], Type.A, DClass.IN));
                 dnsjava.sendAsync(q, DIRECT).whenComplete((m, x) -> done(x == null && m.getSectionArray(1).length > 0));
+                break;
+            case "dnsjava-lookup":
+                dnsjavaLookup.lookupAsync(dnsjavaNames[i], Type.A).whenComplete((r, x) -> done(x == null && !r.getRecords().isEmpty()));
                 break;
             default:
                 netty.resolve(nettyNames[i]).addListener(fut -> done(fut.isSuccess()));

@@ -19,7 +19,9 @@ import org.dunlin.futures.io.IoRuntime;
 /**
  * The benchmarks' name server: NSD serving {@code example.com} with {@link #HOSTS} hosts
  * ({@code hN.example.com A 10.x.y.z}), started through the project's {@code shared/bench/serve-peer.sh}
- * on 127.0.0.1 and a free port, and stopped (with its work folder) by {@link #close()}.
+ * on 127.0.0.1 and a free port, and stopped (with its work folder) by {@link #close()}. With
+ * {@code -Ddunlin.bench.peerCpus=0} (passed to the forked JVM with {@code -jvmArgsAppend}) NSD runs pinned
+ * to those CPUs through {@code taskset}.
  */
 final class NsdPeer implements AutoCloseable {
     static final int HOSTS = 10_000;
@@ -57,8 +59,14 @@ final class NsdPeer implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             int port = freePort();
             Path log = dir.resolve("serve-peer-" + attempt + ".log");
-            Process p = new ProcessBuilder("bash", script.toString(), "nsd", ORIGIN, zone.toString(), String.valueOf(port))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            List<String> command = new ArrayList<>();
+            String cpus = System.getProperty("dunlin.bench.peerCpus");
+            if (cpus != null && !cpus.isBlank()) {
+                // pinned apart from the benchmark JVM (run that with taskset too): stable ratios on a shared machine
+                command.addAll(List.of("taskset", "-c", cpus));
+            }
+            command.addAll(List.of("bash", script.toString(), "nsd", ORIGIN, zone.toString(), String.valueOf(port)));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             NsdPeer peer = new NsdPeer(p, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), dir);
             if (peer.awaitReady()) {
                 return peer;

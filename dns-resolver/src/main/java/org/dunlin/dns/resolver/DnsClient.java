@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
+import org.dunlin.dns.resolver.internal.BatchedRandom;
 import org.dunlin.dns.resolver.internal.ClientCounters;
 import org.dunlin.dns.resolver.internal.InFlightLimiter;
 import org.dunlin.dns.resolver.internal.Received;
@@ -90,7 +91,8 @@ public final class DnsClient implements AutoCloseable {
         this.runtime = runtime;
         this.server = server;
         this.options = options;
-        this.random = options.random().orElseGet(SecureRandom::new);
+        // IDs and 0x20 bits come from the generator's output in batches: as unpredictable, far cheaper
+        this.random = new BatchedRandom(options.random().orElseGet(SecureRandom::new));
         this.timer = runtime.timer();
         this.limiter = new InFlightLimiter(options.maxInFlight(), timer, runtime.callbackExecutor());
         this.tcp = new TcpChannel(runtime, server, options.tcpIdleTimeout(), random, counters, options.maxInFlight());
@@ -192,7 +194,7 @@ public final class DnsClient implements AutoCloseable {
         closed = true;
         ConnectionClosedException cause = closedException();
         for (Exchange x : new ArrayList<>(inFlight)) {
-            x.result.completeExceptionally(cause);
+            x.fail(cause);
         }
         tcp.close();
     }
@@ -233,15 +235,11 @@ public final class DnsClient implements AutoCloseable {
         void begin() {
             inFlight.add(this);
             result.whenComplete((r, e) -> {
-                limiter.release();
-                inFlight.remove(this);
-                Promise<Received> c = current;
-                if (c != null && !c.isDone()) {
-                    c.cancel(true);
-                }
+                end(); // a cancelled result ends here; every other ending has ended already
+                cancelTransport();
             });
             if (closed) {
-                result.completeExceptionally(closedException());
+                fail(closedException());
                 return;
             }
             Message q = original;
@@ -251,19 +249,48 @@ public final class DnsClient implements AutoCloseable {
             go(q, options.tcpOnly() ? Transport.TCP : Transport.UDP);
         }
 
+        /**
+         * Frees the slot and forgets the exchange, once (the removal from {@code inFlight} is the guard):
+         * before the result completes, so that whoever sees the result also sees the slot free, or after a
+         * cancelled result.
+         */
+        void end() {
+            if (inFlight.remove(this)) {
+                limiter.release();
+            }
+        }
+
+        /** Cancels the transport's query if it is still running (after the result is complete). */
+        void cancelTransport() {
+            Promise<Received> c = current;
+            if (c != null && !c.isDone()) {
+                c.cancel(true);
+            }
+        }
+
+        void succeed(Reply r) {
+            end();
+            result.complete(r);
+        }
+
+        void fail(Throwable x) {
+            end();
+            result.completeExceptionally(x);
+            cancelTransport();
+        }
+
         void go(Message q, Transport t) {
             if (result.isDone()) {
                 return;
             }
             if (deadline - timer.nanoTime() <= 0) {
                 counters.timeouts.increment();
-                result.completeExceptionally(new TimeoutException("no response from " + Servers.format(server)
-                        + " in time"));
+                fail(new TimeoutException("no response from " + Servers.format(server) + " in time"));
                 return;
             }
             if (++sends > MAX_RESENDS) {
                 // TC over TCP, or fallback after fallback: the server answers nothing usable
-                result.completeExceptionally(new java.io.IOException("no usable response from " + Servers.format(server)
+                fail(new java.io.IOException("no usable response from " + Servers.format(server)
                         + " after " + MAX_RESENDS + " tries (truncation or EDNS fallback loop)"));
                 return;
             }
@@ -292,8 +319,11 @@ public final class DnsClient implements AutoCloseable {
             if (x != null) {
                 if (x instanceof TimeoutException) {
                     counters.timeouts.increment();
+                    if (t == Transport.UDP) {
+                        x = UdpExchange.timeout(server);
+                    }
                 }
-                result.completeExceptionally(x);
+                fail(x);
                 return;
             }
             counters.responses.increment();
@@ -323,7 +353,7 @@ public final class DnsClient implements AutoCloseable {
                 return;
             }
             Reply reply = new Reply(restoreCase(m), server, t, r.size(), Duration.ofNanos(r.rttNanos()), false);
-            result.complete(truncated ? reply.afterTruncation() : reply);
+            succeed(truncated ? reply.afterTruncation() : reply);
         }
 
         /** Undoes 0x20: the caller sees its question, and records owned by the question name in its case. */

@@ -44,10 +44,27 @@ final class FakeServer implements AutoCloseable {
 
     private FakeServer(InetSocketAddress bind, Script script) throws IOException {
         this.script = script;
-        this.udp = new DatagramSocket(bind);
-        this.tcp = new ServerSocket();
-        this.tcp.setReuseAddress(true);
-        this.tcp.bind(new InetSocketAddress(bind.getAddress(), udp.getLocalPort()));
+        DatagramSocket u = null;
+        ServerSocket t = null;
+        // One port for UDP and TCP: when the kernel picks it, the TCP side may be taken (other tests,
+        // other processes), so pick again, a bounded number of times.
+        for (int attempt = 0; t == null; attempt++) {
+            u = new DatagramSocket(bind);
+            t = new ServerSocket();
+            t.setReuseAddress(true);
+            try {
+                t.bind(new InetSocketAddress(bind.getAddress(), u.getLocalPort()));
+            } catch (java.net.BindException taken) {
+                u.close();
+                t.close();
+                t = null;
+                if (bind.getPort() != 0 || attempt == 20) {
+                    throw taken;
+                }
+            }
+        }
+        this.udp = u;
+        this.tcp = t;
         start("fake-udp", this::udpLoop);
         start("fake-tcp-accept", this::acceptLoop);
     }

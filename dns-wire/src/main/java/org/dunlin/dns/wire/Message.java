@@ -142,9 +142,13 @@ public final class Message {
         return MessageCodec.decode(b, 0, b.length);
     }
 
-    /** The wire form with name compression, at most 65535 octets (truncated, with TC set, beyond). */
+    /**
+     * The wire form with name compression, at most 65535 octets (truncated, with TC set, beyond).
+     * Allocates only the result: the scratch buffer and compression table are reused per platform
+     * thread, as a {@link MessageEncoder} reuses its own.
+     */
     public byte[] toWire() {
-        return MessageCodec.encode(this, 65535, true);
+        return MessageCodec.encode(this, 65535);
     }
 
     /**
@@ -156,18 +160,15 @@ public final class Message {
      * @throws IllegalArgumentException if even the header, question, OPT and TSIG do not fit
      */
     public byte[] toWire(int maxSize) {
-        return MessageCodec.encode(this, maxSize, true);
+        return MessageCodec.encode(this, maxSize);
     }
 
     /**
      * Encodes with {@link #toWire(int)} into {@code target} at its position, advancing it; returns the
-     * length. Servers that encode many messages should use a {@link MessageEncoder}, which reuses its
-     * buffers.
+     * length. Allocates nothing (the scratch buffer is reused per platform thread).
      */
     public int toWire(ByteBuffer target, int maxSize) {
-        byte[] b = toWire(Math.min(maxSize, target.remaining()));
-        target.put(b);
-        return b.length;
+        return MessageCodec.encode(this, maxSize, target);
     }
 
     // ---------------------------------------------------------------------------------------------

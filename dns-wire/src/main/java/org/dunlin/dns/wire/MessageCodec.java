@@ -1,5 +1,6 @@
 package org.dunlin.dns.wire;
 
+import java.nio.ByteBuffer;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
@@ -213,10 +214,28 @@ final class MessageCodec {
 
     // ---------------------------------------------------------------------------------------------
 
-    static byte[] encode(Message m, int maxSize, boolean compress) {
-        WireWriter w = new WireWriter(estimate(m), compress, false);
-        encode(w, m, maxSize);
-        return w.toByteArray();
+    /** {@link Message#toWire(int)}: encodes in this thread's scratch writer and copies the result out. */
+    static byte[] encode(Message m, int maxSize) {
+        WireWriter w = ScratchWriter.acquire(m);
+        try {
+            encode(w, m, maxSize);
+            return w.toByteArray();
+        } finally {
+            ScratchWriter.release(w);
+        }
+    }
+
+    /** {@link Message#toWire(ByteBuffer, int)}: as {@link #encode(Message, int)}, into {@code target}. */
+    static int encode(Message m, int maxSize, ByteBuffer target) {
+        WireWriter w = ScratchWriter.acquire(m);
+        try {
+            encode(w, m, Math.min(maxSize, target.remaining()));
+            int n = w.position();
+            target.put(w.buffer(), 0, n);
+            return n;
+        } finally {
+            ScratchWriter.release(w);
+        }
     }
 
     /** Encodes {@code m} into {@code w} (which must be empty) in at most {@code maxSize} octets. */
@@ -295,7 +314,8 @@ final class MessageCodec {
      * full, and per record its fixed fields, a compressed owner and the RDATA's opaque octets exactly
      * (keys and signatures dominate large responses) plus a little for its other fields.
      */
-    private static int estimate(Message m) {
+    /** A cheap guess at the encoded size of {@code m} (uncompressed), for sizing a new buffer. */
+    static int estimate(Message m) {
         int n = 12 + 11 + 64;
         List<Question> questions = m.question();
         for (int i = 0; i < questions.size(); i++) {

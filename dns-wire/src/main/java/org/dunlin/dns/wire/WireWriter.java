@@ -119,6 +119,11 @@ public final class WireWriter {
         }
     }
 
+    /** The size of the internal buffer. */
+    int capacity() {
+        return buf.length;
+    }
+
     /** The internal buffer (valid up to {@link #position()}), for copying out without another copy. */
     byte[] buffer() {
         return buf;

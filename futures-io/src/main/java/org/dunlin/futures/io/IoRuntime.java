@@ -10,6 +10,7 @@ import java.nio.channels.AsynchronousChannelGroup;
 import java.nio.channels.AsynchronousServerSocketChannel;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
+import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.Objects;
@@ -45,7 +46,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code NAME-io-N} ({@link Builder#ioThreads}): the {@link AsynchronousChannelGroup} running TCP
  *       (accept, connect, read, write completions).</li>
  *   <li>{@code NAME-udp-N} ({@link Builder#udpThreads}): selector threads bridging {@code DatagramChannel},
- *       which NIO.2 has no asynchronous version of; sockets are spread over them round-robin.</li>
+ *       which NIO.2 has no asynchronous version of; sockets are spread over them round-robin. Once
+ *       {@link #exchangeUdp} is used, each also keeps a few sockets opened ahead for it (16 at first, up
+ *       to 128 per address family under load), closed with the runtime.</li>
  *   <li>{@code NAME-timer}: a {@link SingleThreadTimer} for connect, idle and write timeouts, unless you
  *       pass your own {@link Builder#timer}.</li>
  *   <li>{@code NAME-callback-N}: the pool that runs the continuations of the futures this module returns,
@@ -78,6 +81,9 @@ public final class IoRuntime implements AutoCloseable {
     private final String name;
     private final AsynchronousChannelGroup group;
     private final SelectorLoop[] udpLoops;
+    /** Sockets opened ahead for {@link #exchangeUdp}, per loop, IPv4 and IPv6 (empty until first used). */
+    private final WarmSockets[] warm4;
+    private final WarmSockets[] warm6;
     private final Timer timer;
     private final SingleThreadTimer ownedTimer;
     private final Executor callbackExecutor;
@@ -85,6 +91,7 @@ public final class IoRuntime implements AutoCloseable {
     private final Set<Thread> ownThreads = ConcurrentHashMap.newKeySet();
     private final Set<Resource> resources = ConcurrentHashMap.newKeySet();
     private final AtomicInteger nextLoop = new AtomicInteger();
+    private final AtomicInteger openExchanges = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private IoRuntime(Builder b) throws IOException {
@@ -120,6 +127,12 @@ public final class IoRuntime implements AutoCloseable {
         }
         this.group = g;
         this.udpLoops = loops;
+        this.warm4 = new WarmSockets[loops.length];
+        this.warm6 = new WarmSockets[loops.length];
+        for (int i = 0; i < loops.length; i++) {
+            warm4[i] = new WarmSockets(this, loops[i], false);
+            warm6[i] = new WarmSockets(this, loops[i], true);
+        }
         this.ownedTimer = ownTimer;
         this.timer = b.timer != null ? b.timer : ownTimer;
         this.ownedPool = pool;
@@ -314,8 +327,8 @@ public final class IoRuntime implements AutoCloseable {
     /**
      * Opens a UDP socket on a fresh ephemeral port, connected to {@code remote}: the kernel then drops
      * datagrams from any other source, and ICMP port-unreachable errors fail a pending receive with
-     * {@link java.net.PortUnreachableException}. The shape of a resolver's per-query socket; opening and
-     * closing one costs two system calls and a selector registration.
+     * {@link java.net.PortUnreachableException}. For one request and its response, {@link #exchangeUdp}
+     * is cheaper (no receive queue, no per-socket objects, a socket opened ahead by the selector thread).
      */
     public UdpSocket connectUdp(InetSocketAddress remote, UdpOptions options) throws IOException {
         Objects.requireNonNull(remote, "remote");
@@ -326,10 +339,10 @@ public final class IoRuntime implements AutoCloseable {
     }
 
     /**
-     * Opens a UDP socket bound to {@code local}, or, when {@code local} is {@code null}, left unbound so
-     * that {@code connect} binds it: the kernel then picks the ephemeral port exactly as for a bind to
-     * port 0 (on Linux a random start and stride over the ephemeral range, RFC 6056 §3.3), and we save a
-     * bind and a getsockname system call per socket.
+     * Opens a UDP socket bound to {@code local}, or, when {@code local} is {@code null}, left for
+     * {@code connect} to bind (the JDK binds to the wildcard address and port 0 as it connects): the
+     * kernel picks the ephemeral port at random (on Linux a random start and stride over the ephemeral
+     * range, RFC 6056 §3.3).
      */
     private UdpSocket openUdp(InetSocketAddress local, InetSocketAddress remote, UdpOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
@@ -370,8 +383,65 @@ public final class IoRuntime implements AutoCloseable {
         }
     }
 
-    private static java.net.ProtocolFamily family(InetSocketAddress a) {
+    static java.net.ProtocolFamily family(InetSocketAddress a) {
         return a.getAddress() instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
+    }
+
+    /**
+     * Sends {@code request} (its remaining bytes, one datagram) to {@code remote} from a UDP socket of
+     * its own and completes with the response: the client side of a request/response protocol over UDP
+     * (DNS, NTP, SNMP), with the protections RFC 5452 asks of a DNS client. The socket gets a fresh
+     * ephemeral port of the kernel's random choice and is connected to {@code remote}, so the kernel
+     * drops datagrams from any other address or port and reports an ICMP port unreachable; each datagram
+     * that does arrive goes to {@code reader}, on the selector thread, until it accepts one. Whatever
+     * ends the exchange — a response, the deadline, an error, cancellation, the runtime's close — closes
+     * the socket at once.
+     *
+     * <p>The promise completes with the reader's value, or fails with: {@link TimeoutException} when
+     * {@code timeout} (on the runtime's timer) passes first; {@link java.net.PortUnreachableException}
+     * (or another {@code IOException} the socket reports); the {@code IOException} of opening,
+     * connecting or sending, at once on the caller's thread; the {@code RuntimeException} the reader
+     * threw; {@link ConnectionClosedException} when the runtime closes. Thread: the callback executor
+     * (in I/O-thread mode inline: the selector thread, or the timer's thread for a timeout).
+     * Cancelling the promise ends the exchange and frees the port.
+     *
+     * <p>Cost: opening, connecting and sending on the caller's thread; on the selector thread one
+     * receive per datagram and the close. One object besides the JDK's channel, no queue, and no
+     * selector wake-up unless the selector thread is idle.
+     *
+     * @throws UnsupportedOperationException if the runtime has no UDP threads
+     */
+    public <T> Promise<T> exchangeUdp(InetSocketAddress remote, ByteBuffer request, Duration timeout,
+            DatagramReader<? extends T> reader) {
+        Objects.requireNonNull(remote, "remote");
+        Objects.requireNonNull(request, "request");
+        TcpOptions.requirePositive(timeout, "timeout");
+        Objects.requireNonNull(reader, "reader");
+        if (udpLoops.length == 0) {
+            throw new UnsupportedOperationException("this runtime was built with udpThreads(0)");
+        }
+        if (closed.get()) {
+            return Promise.failed(closedException());
+        }
+        if (remote.isUnresolved()) {
+            return Promise.failed(new java.nio.channels.UnresolvedAddressException());
+        }
+        int i = Math.floorMod(nextLoop.getAndIncrement(), udpLoops.length);
+        WarmSockets warm = remote.getAddress() instanceof Inet6Address ? warm6[i] : warm4[i];
+        return DatagramExchange.start(this, udpLoops[i], warm, callbackExecutor, remote, request, timeout, reader);
+    }
+
+    /** The warm sockets of loop {@code i} (for tests). */
+    WarmSockets warmSockets(int i, boolean ipv6) {
+        return ipv6 ? warm6[i] : warm4[i];
+    }
+
+    void exchangeOpened() {
+        openExchanges.incrementAndGet();
+    }
+
+    void exchangeClosed() {
+        openExchanges.decrementAndGet();
     }
 
     private SelectorLoop nextUdpLoop() {
@@ -409,9 +479,9 @@ public final class IoRuntime implements AutoCloseable {
         return closed.get();
     }
 
-    /** The number of open listeners, connections, sockets and pending connects. */
+    /** The number of open listeners, connections, sockets, pending connects and UDP exchanges. */
     public int openResources() {
-        return resources.size();
+        return resources.size() + openExchanges.get();
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -444,8 +514,10 @@ public final class IoRuntime implements AutoCloseable {
         } catch (IOException x) {
             LOG.warn("shutting down the channel group", x);
         }
-        for (SelectorLoop l : udpLoops) {
-            l.shutdown();
+        for (int i = 0; i < udpLoops.length; i++) {
+            warm4[i].close();
+            warm6[i].close();
+            udpLoops[i].shutdown();
         }
         try {
             if (wait) {

@@ -165,6 +165,55 @@ class UdpSocketTest {
         await(s.closed());
     }
 
+    @Test
+    void closingFailsAWaitingReceiveWithConnectionClosedException() throws Exception {
+        UdpSocket s = rt.bindUdp(Loopback.any(), UdpOptions.DEFAULT);
+        Promise<Datagram> waiting = s.receive();
+        s.close();
+        ExecutionException x = assertThrows(ExecutionException.class, () -> await(waiting));
+        assertTrue(x.getCause() instanceof ConnectionClosedException, x.getCause().toString());
+        x = assertThrows(ExecutionException.class, () -> await(s.receive()));
+        assertTrue(x.getCause() instanceof ConnectionClosedException, "a receive after close fails at once");
+        x = assertThrows(ExecutionException.class, () -> await(s.send(Loopback.bytes("late"), s.localAddress())));
+        assertTrue(x.getCause() instanceof ConnectionClosedException, "and so does a send");
+        assertFalse(s.isOpen());
+        await(s.closed());
+    }
+
+    @Test
+    void aClosedRuntimeFailsAWaitingReceiveSayingWhy() throws Exception {
+        IoRuntime other = IoRuntime.builder().name("udp-abort").ioThreads(1).udpThreads(1).build();
+        UdpSocket s = other.bindUdp(Loopback.any(), UdpOptions.DEFAULT);
+        Promise<Datagram> waiting = s.receive();
+        Promise<Datagram> streamed = s.incoming().next();
+        other.close();
+        ExecutionException x = assertThrows(ExecutionException.class, () -> await(waiting));
+        assertTrue(x.getCause() instanceof ConnectionClosedException, x.getCause().toString());
+        assertTrue(x.getCause().getMessage().contains("udp-abort"), x.getCause().getMessage());
+        x = assertThrows(ExecutionException.class, () -> await(streamed));
+        assertTrue(x.getCause() instanceof ConnectionClosedException, "the stream fails: the socket did not end by choice");
+    }
+
+    @Test
+    void closingAnIdleConnectedSocketFreesItsPortAtOnce() throws Exception {
+        try (UdpSocket server = rt.bindUdp(Loopback.any(), UdpOptions.DEFAULT)) {
+            UdpSocket client = rt.connectUdp(server.localAddress(), UdpOptions.DEFAULT);
+            int port = client.localAddress().getPort();
+            assertTrue(port > 0, "connect bound the socket to an ephemeral port");
+            client.close();
+            long deadline = System.nanoTime() + Loopback.DEADLINE.toNanos();
+            for (;;) {
+                try (DatagramChannel ch = DatagramChannel.open()) {
+                    ch.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                    break;
+                } catch (java.net.BindException inUse) {
+                    assertTrue(System.nanoTime() < deadline, "port " + port + " still in use");
+                    Thread.sleep(5);
+                }
+            }
+        }
+    }
+
     /**
      * Under load: 20 clients each keep 16 requests in flight against an echo server whose receive queue is
      * small; every request is either answered or accounted for as dropped.

@@ -1,130 +1,84 @@
 package org.dunlin.dns.resolver.internal;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.dunlin.dns.wire.Message;
 import org.dunlin.dns.wire.WireFormatException;
 import org.dunlin.futures.Promise;
 import org.dunlin.futures.Timer;
-import org.dunlin.futures.io.Datagram;
+import org.dunlin.futures.io.DatagramReader;
 import org.dunlin.futures.io.IoRuntime;
-import org.dunlin.futures.io.UdpOptions;
-import org.dunlin.futures.io.UdpSocket;
 
 /**
- * One query over UDP, hardened as RFC 5452 §9 asks: a socket of its own on a fresh ephemeral port,
- * connected to the server (the kernel drops datagrams from any other address or port, and an ICMP port
- * unreachable fails the receive), a random ID and optionally 0x20 case chosen by the caller
- * ({@link WireQuery}), and every datagram that does not match ({@link ResponseMatcher}) or does not
- * decode is counted and ignored while the query keeps waiting until its deadline.
+ * One query over UDP, hardened as RFC 5452 §9 asks, on futures-io's
+ * {@link IoRuntime#exchangeUdp exchange}: a socket of its own on a fresh ephemeral port of the kernel's
+ * random choice, connected to the server (the kernel drops datagrams from any other address or port,
+ * and an ICMP port unreachable fails the query), a random ID and optionally 0x20 case chosen by the
+ * caller ({@link WireQuery}), and every datagram that does not match ({@link ResponseMatcher}) or does
+ * not decode is counted and ignored while the query keeps waiting until its deadline.
  *
- * <p>The returned promise completes on the socket's callback lane (a datagram), the timer's thread
- * (deadline) or the caller's (immediate failure). Completing it in any way — response, timeout, error,
- * cancellation — closes the socket, so a cancelled query frees its port at once.
+ * <p>This object is the exchange's reader: it runs on the selector thread for each datagram, checks ID,
+ * flags and question on the raw bytes first — a stray costs a few comparisons — and decodes only a
+ * match. The promise completes on the runtime's callback executor (the selector thread in I/O-thread
+ * mode), the timer's thread at the deadline (handed to the executor) or the caller's (immediate
+ * failure). However it ends — response, timeout, error, cancellation — the socket is closed, so a
+ * cancelled query frees its port at once.
  */
-public final class UdpExchange {
-    /** Per-query sockets hold few datagrams: a flood of strays is dropped by the socket, not buffered. */
-    private static final UdpOptions SOCKET_OPTIONS = UdpOptions.builder().receiveQueueCapacity(32).sendQueueCapacity(4).build();
-
-    private final UdpSocket socket;
+public final class UdpExchange implements DatagramReader<Received> {
     private final WireQuery query;
-    private final long deadline;
-    private final Timer timer;
     private final ClientCounters counters;
-    private final InetSocketAddress server;
-    private final Promise<Received> result = new Promise<>();
-    private long sentAt;
+    private final Timer timer;
+    private final long sentAt;
 
-    private UdpExchange(UdpSocket socket, WireQuery query, long deadline, Timer timer, ClientCounters counters,
-            InetSocketAddress server) {
-        this.socket = socket;
+    private UdpExchange(WireQuery query, ClientCounters counters, Timer timer, long sentAt) {
         this.query = query;
-        this.deadline = deadline;
-        this.timer = timer;
         this.counters = counters;
-        this.server = server;
+        this.timer = timer;
+        this.sentAt = sentAt;
     }
 
-    /** Sends {@code query} to {@code server} and waits for its response until {@code deadline} (timer nanos). */
+    /**
+     * Sends {@code query} to {@code server} and waits for its response until {@code deadline} (timer
+     * nanos). Fails with a {@link TimeoutException} at the deadline.
+     */
     public static Promise<Received> start(IoRuntime runtime, InetSocketAddress server, WireQuery query, long deadline,
             ClientCounters counters) {
-        UdpSocket socket;
+        Timer timer = runtime.timer();
+        long now = timer.nanoTime();
+        if (deadline - now <= 0) {
+            return Promise.failed(timeout(server));
+        }
+        counters.udpQueries.increment();
         try {
-            socket = runtime.connectUdp(server, SOCKET_OPTIONS);
-        } catch (IOException | RuntimeException e) {
+            return runtime.exchangeUdp(server, query.datagram(), Duration.ofNanos(deadline - now),
+                    new UdpExchange(query, counters, timer, now));
+        } catch (RuntimeException e) {
             return Promise.failed(e);
         }
-        UdpExchange x = new UdpExchange(socket, query, deadline, runtime.timer(), counters, server);
-        x.result.whenComplete((r, e) -> socket.close());
-        counters.udpQueries.increment();
-        x.sentAt = x.timer.nanoTime();
-        socket.send(query.datagram()).whenComplete((v, e) -> {
-            if (e != null) {
-                x.result.completeExceptionally(e);
-            }
-        });
-        x.receiveNext();
-        return x.result;
     }
 
-    /** Receives until a matching response, an error or the deadline; loops without recursion while datagrams are queued. */
-    private void receiveNext() {
-        for (;;) {
-            if (result.isDone()) {
-                return;
-            }
-            long left = deadline - timer.nanoTime();
-            if (left <= 0) {
-                result.completeExceptionally(timeout());
-                return;
-            }
-            Promise<Datagram> p = socket.receive(Duration.ofNanos(left));
-            if (!p.isDone()) {
-                p.whenComplete((d, x) -> {
-                    if (!handle(d, x)) {
-                        receiveNext();
-                    }
-                });
-                return;
-            }
-            Datagram d = null;
-            Throwable x = null;
-            try {
-                d = p.join();
-            } catch (RuntimeException e) {
-                x = Promise.unwrap(e);
-            }
-            if (handle(d, x)) {
-                return;
-            }
-        }
-    }
-
-    /** Returns true when the exchange is over. */
-    private boolean handle(Datagram d, Throwable x) {
-        if (x != null) {
-            result.completeExceptionally(x instanceof TimeoutException ? timeout() : x);
-            return true;
-        }
-        long rtt = timer.nanoTime() - sentAt;
-        if (!server.equals(d.sender()) || !ResponseMatcher.matches(d.data(), query)) {
+    /** On the selector thread: the response if {@code datagram} is one, else {@code null} (counted). */
+    @Override
+    public Received read(ByteBuffer datagram) {
+        if (!ResponseMatcher.matches(datagram, query)) {
             counters.ignored.increment();
-            return false;
+            return null;
         }
+        int size = datagram.remaining();
         Message m;
         try {
-            m = Message.fromWire(d.data());
+            m = Message.fromWire(datagram);
         } catch (WireFormatException e) {
             counters.malformed.increment();
-            return false;
+            return null;
         }
-        result.complete(new Received(m, d.length(), rtt));
-        return true;
+        return new Received(m, size, timer.nanoTime() - sentAt);
     }
 
-    private TimeoutException timeout() {
+    /** The timeout of a UDP query to {@code server}, as the resolver words it. */
+    public static TimeoutException timeout(InetSocketAddress server) {
         return new TimeoutException("no response from " + Servers.format(server) + " over UDP");
     }
 }

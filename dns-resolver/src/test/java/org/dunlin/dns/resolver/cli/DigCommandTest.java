@@ -185,8 +185,23 @@ class DigCommandTest {
         FakeDns(boolean truncateUdp, boolean silent) throws Exception {
             this.truncateUdp = truncateUdp;
             this.silent = silent;
-            udp = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress());
-            tcp = new java.net.ServerSocket(udp.getLocalPort(), 5, java.net.InetAddress.getLoopbackAddress());
+            // one port for both: the UDP port the kernel picks may be taken for TCP (other tests, other
+            // processes), so try again, a bounded number of times
+            java.net.DatagramSocket u = null;
+            java.net.ServerSocket t = null;
+            for (int attempt = 0; t == null; attempt++) {
+                u = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress());
+                try {
+                    t = new java.net.ServerSocket(u.getLocalPort(), 5, java.net.InetAddress.getLoopbackAddress());
+                } catch (java.net.BindException taken) {
+                    u.close();
+                    if (attempt == 20) {
+                        throw taken;
+                    }
+                }
+            }
+            udp = u;
+            tcp = t;
             threads.add(new Thread(this::udpLoop, "fake-dig-udp"));
             threads.add(new Thread(this::tcpLoop, "fake-dig-tcp"));
             threads.forEach(Thread::start);

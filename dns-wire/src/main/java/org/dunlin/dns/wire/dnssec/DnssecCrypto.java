@@ -15,8 +15,11 @@ import org.dunlin.dns.wire.dnssec.internal.Suites;
  * <p>Supported: RSAMD5 (1), DSA (3) and DSA-NSEC3-SHA1 (6) for verification only (RFC 8624 forbids
  * signing with them), RSASHA1 (5), RSASHA1-NSEC3-SHA1 (7),
  * RSASHA256 (8), RSASHA512 (10), ECDSAP256SHA256 (13), ECDSAP384SHA384 (14), ED25519 (15), ED448 (16)
- * with the JDK's providers, and ECC-GOST (12) when Bouncy Castle is on the class or module path. Which
- * provider serves an algorithm is invisible to callers; Bouncy Castle is never registered globally.
+ * with the JDK's providers, and ECC-GOST (12) when Bouncy Castle is on the class or module path. When
+ * Bouncy Castle is present its curve arithmetic also signs and verifies algorithms 13 to 16, several
+ * times faster than the JDK 17 providers; keys stay JDK key objects either way. Which code serves an
+ * algorithm is invisible to callers: both accept and reject the same signatures, and Ed25519/Ed448
+ * signatures are the same bytes. Bouncy Castle is never registered globally.
  *
  * <p>Stateless and thread-safe. Randomness (ECDSA, GOST, key generation) comes from the caller.
  */

@@ -6,14 +6,17 @@ import org.dunlin.dns.wire.ByteString;
 import org.dunlin.dns.wire.Name;
 import org.dunlin.dns.wire.RRType;
 import org.dunlin.dns.wire.Record;
+import org.dunlin.dns.wire.dnssec.internal.KeyVerifier;
+import org.dunlin.dns.wire.dnssec.internal.Suites;
 import org.dunlin.dns.wire.rdata.DelegationSignerData;
 import org.dunlin.dns.wire.rdata.DsRdata;
 import org.dunlin.dns.wire.rdata.KeyData;
 
 /**
- * A DNSSEC public key: a DNSKEY (or KEY, for SIG(0)) record with its key decoded once, so that many
- * verifications with the same key pay for the decoding only here. Also computes the key tag and DS
- * digests of the key.
+ * A DNSSEC public key: a DNSKEY (or KEY, for SIG(0)) record with its key decoded and readied for
+ * verification once (for the curve algorithms that includes decompressing the point), so that many
+ * verifications with the same key pay for that only here. Also computes the key tag and DS digests
+ * of the key.
  *
  * <p>Immutable and thread-safe.
  */
@@ -25,6 +28,7 @@ public final class DnssecKey {
     private final int keyTag;
     private final DnssecAlgorithm algorithm;
     private final PublicKey publicKey;
+    private final KeyVerifier verifier;
 
     private DnssecKey(Name owner, KeyData rdata) {
         this.owner = Objects.requireNonNull(owner, "owner");
@@ -33,6 +37,8 @@ public final class DnssecKey {
         this.keyTag = KeyTags.of(rdataWire);
         this.algorithm = DnssecAlgorithm.of(rdata.algorithm());
         this.publicKey = DnssecCrypto.decodePublicKey(algorithm, rdata.publicKey().toByteArray());
+        // decodePublicKey succeeded, so the algorithm has a suite.
+        this.verifier = Suites.find(algorithm).orElseThrow().verifier(publicKey);
     }
 
     /**
@@ -100,6 +106,14 @@ public final class DnssecKey {
     /** The decoded public key. */
     public PublicKey publicKey() {
         return publicKey;
+    }
+
+    /**
+     * Whether {@code signature} (DNSSEC encoding) over {@code data} verifies with this key; false for
+     * any malformed signature. Same answer as {@link DnssecCrypto#verify} with {@link #publicKey()}.
+     */
+    boolean verifySignature(byte[] data, byte[] signature) {
+        return verifier.verify(data, signature);
     }
 
     /** The RDATA in wire form (a copy). */

@@ -1,5 +1,7 @@
 package org.dunlin.dns.wire.dnssec;
 
+import org.dunlin.dns.wire.internal.KeyTagSum;
+
 /**
  * Key tags (RFC 4034 Appendix B): the 16-bit identifier RRSIG and DS records use to pick candidate
  * DNSKEYs. A key tag narrows the search; it never identifies a key on its own. Stateless.
@@ -20,19 +22,6 @@ public final class KeyTags {
         if (dnskeyRdata.length < 4) {
             throw new IllegalArgumentException("DNSKEY RDATA needs at least 4 octets, got " + dnskeyRdata.length);
         }
-        if ((dnskeyRdata[3] & 0xff) == 1) {
-            // Appendix B.1: octets n-3 and n-2 of the public key field (the modulus ends the field).
-            int n = dnskeyRdata.length;
-            if (n < 4 + 3) {
-                return 0;
-            }
-            return ((dnskeyRdata[n - 3] & 0xff) << 8) | (dnskeyRdata[n - 2] & 0xff);
-        }
-        long ac = 0;
-        for (int i = 0; i < dnskeyRdata.length; i++) {
-            ac += (i & 1) != 0 ? (dnskeyRdata[i] & 0xff) : (dnskeyRdata[i] & 0xff) << 8;
-        }
-        ac += (ac >>> 16) & 0xffff;
-        return (int) (ac & 0xffff);
+        return KeyTagSum.of(dnskeyRdata);
     }
 }

@@ -89,7 +89,7 @@ public final class RrsigValidator {
             return RrsigVerification.of(Status.UNSUPPORTED_ALGORITHM, "algorithm " + key.algorithm() + " is not supported");
         }
         byte[] data = CanonicalRrset.signedData(rrsig, rrset);
-        if (!DnssecCrypto.verify(key.algorithm(), key.publicKey(), data, rrsig.signature().toByteArray())) {
+        if (!key.verifySignature(data, rrsig.signature().toByteArray())) {
             return RrsigVerification.of(Status.BAD_SIGNATURE, "signature by key " + key.keyTag() + " does not verify");
         }
         return RrsigVerification.valid();

@@ -201,7 +201,7 @@ public final class SigZero {
         }
         data.bytes(header).bytes(message, WireScan.HEADER, last.start() - WireScan.HEADER);
         byte[] signature = Arrays.copyOfRange(message, signatureStart, end);
-        if (!DnssecCrypto.verify(key.algorithm(), key.publicKey(), data.toByteArray(), signature)) {
+        if (!key.verifySignature(data.toByteArray(), signature)) {
             return new Verification(Status.BAD_SIGNATURE, "SIG(0) by key " + keyTag + " does not verify");
         }
         return new Verification(Status.VALID, "valid SIG(0) by " + key);

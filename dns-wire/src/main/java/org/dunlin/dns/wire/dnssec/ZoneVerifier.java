@@ -18,6 +18,7 @@ import org.dunlin.dns.wire.dnssec.ZoneVerification.Kind;
 import org.dunlin.dns.wire.dnssec.internal.NsecChainCheck;
 import org.dunlin.dns.wire.dnssec.internal.Nsec3ChainCheck;
 import org.dunlin.dns.wire.dnssec.internal.ProblemSink;
+import org.dunlin.dns.wire.dnssec.internal.TtlChecks;
 import org.dunlin.dns.wire.dnssec.internal.ZoneIndex;
 import org.dunlin.dns.wire.dnssec.internal.ZoneIndex.Node;
 import org.dunlin.dns.wire.dnssec.internal.ZoneIndex.Status;
@@ -36,9 +37,15 @@ import org.dunlin.dns.wire.rdata.RrsigRdata;
  *   <li>the NSEC chain (RFC 4034 §4, RFC 4035 §2.3) or NSEC3 chain (RFC 5155 §7.1, including opt-out and
  *       empty non-terminals) is complete, in order, closed, and its type bitmaps match the data;</li>
  *   <li>with trust anchors (DNSKEY and/or DS records for the apex), the DNSKEY RRset carries a valid
- *       RRSIG by a key one of them designates; without, the apex keys are taken as given.</li>
+ *       RRSIG by a key one of them designates; without, the apex keys are taken as given;</li>
+ *   <li>an RRSIG counts towards its RRset's coverage only if its Original TTL is the RRset's TTL
+ *       (RFC 4034 §3.1.8.1), as {@code dnssec-verify} requires: the mismatch itself is a warning, the
+ *       algorithm left without a counting RRSIG a problem;</li>
+ *   <li>the TTL rules {@code dnssec-verify} does not check are reported as warnings, which leave the
+ *       zone valid: RRsets with mixed TTLs, RRSIG TTLs that differ from their RRset's, NSEC/NSEC3 TTLs
+ *       other than the negative TTL of RFC 9077 ({@link TtlChecks}).</li>
  * </ul>
- * Every problem is reported with its name, type and reason; nothing stops at the first.
+ * Every problem and warning is reported with its name, type and reason; nothing stops at the first.
  *
  * <p>Immutable and thread-safe; each call works on its own data on the calling thread. The time comes
  * from the builder (a fixed instant or a clock).
@@ -133,7 +140,8 @@ public final class ZoneVerifier {
         if (apex == null || !apex.has(RRType.DNSKEY)) {
             problems.add(origin, RRType.DNSKEY, Kind.MISSING_APEX_DATA,
                     "the zone has no DNSKEY RRset at its apex: it is not signed");
-            return new ZoneVerification(origin, now, index.recordCount(), 0, 0, "none", problems.sorted());
+            return new ZoneVerification(origin, now, index.recordCount(), 0, 0, "none", problems.sorted(),
+                    problems.sortedWarnings());
         }
         List<DnssecKey> keys = zoneKeys(apex, problems);
         Set<Integer> algorithms = new TreeSet<>();
@@ -149,7 +157,9 @@ public final class ZoneVerifier {
             checkTrustAnchors(apex, keys, results, problems);
         }
         String denial = checkDenial(index, problems);
-        return new ZoneVerification(origin, now, index.recordCount(), rrsets, signatures, denial, problems.sorted());
+        TtlChecks.check(index, problems);
+        return new ZoneVerification(origin, now, index.recordCount(), rrsets, signatures, denial, problems.sorted(),
+                problems.sortedWarnings());
     }
 
     /** The apex zone keys that decode; the others are reported. */
@@ -200,6 +210,10 @@ public final class ZoneVerifier {
                     results.put(sigRecord, v);
                     if (!v.isValid()) {
                         problems.add(node.name(), covered, kindOf(v.status()), id + " " + describe(v));
+                    }
+                    if (sig.originalTtl() != rrset.ttl()) {
+                        problems.add(node.name(), covered, Kind.ORIGINAL_TTL_MISMATCH, id + " has original TTL "
+                                + sig.originalTtl() + ", the RRset's TTL is " + rrset.ttl() + ": it does not count");
                     }
                 }
             }
@@ -266,15 +280,21 @@ public final class ZoneVerifier {
                     problems.add(node.name(), type, Kind.MISSING_SIGNATURE, "RRset has no RRSIG");
                     continue;
                 }
+                long ttl = node.rrset(type).ttl();
                 Set<Integer> signedAlgorithms = new TreeSet<>();
+                Set<Integer> otherTtl = new TreeSet<>();
                 for (Record s : sigs) {
-                    signedAlgorithms.add(((RrsigRdata) s.rdata()).algorithm());
+                    RrsigRdata sig = (RrsigRdata) s.rdata();
+                    // RFC 4034 §3.1.8.1: the signed RRs carry the Original TTL; dnssec-verify skips an
+                    // RRSIG whose Original TTL is not the RRset's TTL.
+                    (sig.originalTtl() == ttl ? signedAlgorithms : otherTtl).add(sig.algorithm());
                 }
                 for (int alg : algorithms) {
                     // An algorithm whose RRSIGs all failed is already reported, RRSIG by RRSIG.
                     if (!signedAlgorithms.contains(alg)) {
                         problems.add(node.name(), type, Kind.MISSING_SIGNATURE, "no RRSIG with algorithm "
-                                + DnssecAlgorithm.of(alg).mnemonic());
+                                + DnssecAlgorithm.of(alg).mnemonic()
+                                + (otherTtl.contains(alg) ? " whose original TTL is the RRset's TTL " + ttl : ""));
                     }
                 }
             }

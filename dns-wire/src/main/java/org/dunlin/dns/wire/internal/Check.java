@@ -1,5 +1,6 @@
 package org.dunlin.dns.wire.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.dunlin.dns.wire.ByteString;
 import org.dunlin.dns.wire.Name;
@@ -66,5 +67,39 @@ public final class Check {
             notNull(t, what + " element");
         }
         return List.copyOf(l);
+    }
+
+    /**
+     * The strings of a TXT-format RDATA (RFC 1035 §3.3.14): an immutable copy of one or more
+     * character-strings of at most 255 octets each; {@code type} names the record type in messages.
+     */
+    public static List<ByteString> characterStrings(List<ByteString> strings, String type) {
+        List<ByteString> copy = list(strings, type + ".strings");
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException(type + " needs at least one character-string");
+        }
+        for (ByteString s : copy) {
+            bytes(s, 0, 255, type + ".strings element");
+        }
+        return copy;
+    }
+
+    /**
+     * {@code texts} as UTF-8 character-strings, a text longer than 255 octets split into several (as
+     * RFC 7208 §3.3 allows for SPF).
+     */
+    public static List<ByteString> utf8CharacterStrings(String... texts) {
+        List<ByteString> out = new ArrayList<>();
+        for (String t : texts) {
+            ByteString b = ByteString.ofUtf8(t);
+            if (b.length() <= 255) {
+                out.add(b);
+            } else {
+                for (int i = 0; i < b.length(); i += 255) {
+                    out.add(b.substring(i, Math.min(b.length(), i + 255)));
+                }
+            }
+        }
+        return out;
     }
 }

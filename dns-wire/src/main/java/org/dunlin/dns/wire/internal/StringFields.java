@@ -17,20 +17,7 @@ public final class StringFields {
 
     /** One {@code <character-string>}: a length octet and up to 255 octets, printed quoted. */
     public static <R> Field<R> characterString(String name, Function<R, ByteString> get) {
-        return new Field<R>(name) {
-            @Override
-            public void read(WireReader in, int end, Values v, int slot) throws WireFormatException {
-                int n = in.u8(end, name + " length");
-                v.set(slot, in.bytes(n, end, name));
-            }
-
-            @Override
-            public void write(R r, WireWriter out) {
-                ByteString b = get.apply(r);
-                out.u8(b.length());
-                out.bytes(b);
-            }
-
+        return new LengthPrefixed<R>(name, get) {
             @Override
             public void parse(Tokens in, Values v, int slot) throws TextParseException {
                 v.set(slot, in.characterString(name));
@@ -124,20 +111,7 @@ public final class StringFields {
 
     /** A CAA tag: a length octet and 1..255 letters or digits, printed bare (RFC 8659 §4.1). */
     public static <R> Field<R> caaTag(String name, Function<R, ByteString> get) {
-        return new Field<R>(name) {
-            @Override
-            public void read(WireReader in, int end, Values v, int slot) throws WireFormatException {
-                int n = in.u8(end, name + " length");
-                v.set(slot, in.bytes(n, end, name));
-            }
-
-            @Override
-            public void write(R r, WireWriter out) {
-                ByteString b = get.apply(r);
-                out.u8(b.length());
-                out.bytes(b);
-            }
-
+        return new LengthPrefixed<R>(name, get) {
             @Override
             public void parse(Tokens in, Values v, int slot) throws TextParseException {
                 v.set(slot, ByteString.ofLatin1(in.word(name)));
@@ -148,5 +122,30 @@ public final class StringFields {
                 sb.append(get.apply(r).toLatin1());
             }
         };
+    }
+
+    /** A length octet and that many octets on the wire; the subclass gives the text form. */
+    private abstract static class LengthPrefixed<R> extends Field<R> {
+        private final String name;
+        private final Function<R, ByteString> get;
+
+        LengthPrefixed(String name, Function<R, ByteString> get) {
+            super(name);
+            this.name = name;
+            this.get = get;
+        }
+
+        @Override
+        public void read(WireReader in, int end, Values v, int slot) throws WireFormatException {
+            int n = in.u8(end, name + " length");
+            v.set(slot, in.bytes(n, end, name));
+        }
+
+        @Override
+        public void write(R r, WireWriter out) {
+            ByteString b = get.apply(r);
+            out.u8(b.length());
+            out.bytes(b);
+        }
     }
 }

@@ -13,13 +13,7 @@ import org.dunlin.dns.wire.internal.Check;
  */
 public record AvcRdata(List<ByteString> strings) implements TextData {
     public AvcRdata {
-        strings = Check.list(strings, "AVC.strings");
-        if (strings.isEmpty()) {
-            throw new IllegalArgumentException("AVC needs at least one character-string");
-        }
-        for (ByteString s : strings) {
-            Check.bytes(s, 0, 255, "AVC.strings element");
-        }
+        strings = Check.characterStrings(strings, "AVC");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.dunlin.dns.wire.rdata;
 
 import org.dunlin.dns.wire.ByteString;
+import org.dunlin.dns.wire.internal.KeyTagSum;
 
 /**
  * A public key record: DNSKEY and CDNSKEY (RFC 4034 §2, RFC 7344 §3.2) and the older KEY
@@ -27,16 +28,6 @@ public sealed interface KeyData extends Rdata permits DnskeyRdata, CdnskeyRdata,
      * (for the obsolete algorithm 1, RSA/MD5, the Appendix B.1 rule instead).
      */
     default int keyTag() {
-        byte[] rdata = toWire();
-        if (algorithm() == 1) {
-            int n = rdata.length;
-            return n < 4 ? 0 : (rdata[n - 3] & 0xFF) << 8 | rdata[n - 2] & 0xFF;
-        }
-        long ac = 0;
-        for (int i = 0; i < rdata.length; i++) {
-            ac += (i & 1) == 0 ? (rdata[i] & 0xFF) << 8 : rdata[i] & 0xFF;
-        }
-        ac += ac >>> 16 & 0xFFFF;
-        return (int) (ac & 0xFFFF);
+        return KeyTagSum.of(toWire());
     }
 }

@@ -13,13 +13,7 @@ import org.dunlin.dns.wire.internal.Check;
  */
 public record ResinfoRdata(List<ByteString> strings) implements TextData {
     public ResinfoRdata {
-        strings = Check.list(strings, "RESINFO.strings");
-        if (strings.isEmpty()) {
-            throw new IllegalArgumentException("RESINFO needs at least one character-string");
-        }
-        for (ByteString s : strings) {
-            Check.bytes(s, 0, 255, "RESINFO.strings element");
-        }
+        strings = Check.characterStrings(strings, "RESINFO");
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.dunlin.dns.wire.rdata;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.dunlin.dns.wire.ByteString;
 import org.dunlin.dns.wire.RRType;
@@ -14,13 +13,7 @@ import org.dunlin.dns.wire.internal.Check;
  */
 public record SpfRdata(List<ByteString> strings) implements TextData {
     public SpfRdata {
-        strings = Check.list(strings, "SPF.strings");
-        if (strings.isEmpty()) {
-            throw new IllegalArgumentException("SPF needs at least one character-string");
-        }
-        for (ByteString s : strings) {
-            Check.bytes(s, 0, 255, "SPF.strings element");
-        }
+        strings = Check.characterStrings(strings, "SPF");
     }
 
     /**
@@ -28,18 +21,7 @@ public record SpfRdata(List<ByteString> strings) implements TextData {
      * character-strings (as RFC 7208 §3.3 allows for SPF).
      */
     public static SpfRdata of(String... texts) {
-        List<ByteString> out = new ArrayList<>();
-        for (String t : texts) {
-            ByteString b = ByteString.ofUtf8(t);
-            if (b.length() <= 255) {
-                out.add(b);
-            } else {
-                for (int i = 0; i < b.length(); i += 255) {
-                    out.add(b.substring(i, Math.min(b.length(), i + 255)));
-                }
-            }
-        }
-        return new SpfRdata(out);
+        return new SpfRdata(Check.utf8CharacterStrings(texts));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.dunlin.dns.wire.rdata;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.dunlin.dns.wire.ByteString;
 import org.dunlin.dns.wire.RRType;
@@ -14,13 +13,7 @@ import org.dunlin.dns.wire.internal.Check;
  */
 public record TxtRdata(List<ByteString> strings) implements TextData {
     public TxtRdata {
-        strings = Check.list(strings, "TXT.strings");
-        if (strings.isEmpty()) {
-            throw new IllegalArgumentException("TXT needs at least one character-string");
-        }
-        for (ByteString s : strings) {
-            Check.bytes(s, 0, 255, "TXT.strings element");
-        }
+        strings = Check.characterStrings(strings, "TXT");
     }
 
     /**
@@ -28,18 +21,7 @@ public record TxtRdata(List<ByteString> strings) implements TextData {
      * character-strings (as RFC 7208 §3.3 allows for SPF).
      */
     public static TxtRdata of(String... texts) {
-        List<ByteString> out = new ArrayList<>();
-        for (String t : texts) {
-            ByteString b = ByteString.ofUtf8(t);
-            if (b.length() <= 255) {
-                out.add(b);
-            } else {
-                for (int i = 0; i < b.length(); i += 255) {
-                    out.add(b.substring(i, Math.min(b.length(), i + 255)));
-                }
-            }
-        }
-        return new TxtRdata(out);
+        return new TxtRdata(Check.utf8CharacterStrings(texts));
     }
 
     @Override

@@ -3,9 +3,6 @@ package org.dunlin.dns.wire.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -24,16 +21,8 @@ class KeyGenerateCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int status, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] full = ZoneVerifyCommand.prepend("generate", args);
-        int status = new CommandGroup("key", KeyCommand.SUBCOMMANDS)
-                .run(full, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static CliResult run(String... args) {
+        return CliResult.run(new CommandGroup("key", KeyCommand.SUBCOMMANDS), ZoneVerifyCommand.prepend("generate", args));
     }
 
     @Test
@@ -41,7 +30,7 @@ class KeyGenerateCommandTest {
         for (String alg : new String[] {"RSASHA256", "RSASHA512", "ECDSAP256SHA256", "ECDSAP384SHA384", "ED25519",
             "ED448", "13", "ECC-GOST", "NSEC3RSASHA1"}) {
             for (boolean ksk : new boolean[] {false, true}) {
-                Run r = ksk ? run("--algorithm", alg, "--zone", "Example.COM", "--ksk", "--dir", dir.toString(), "--bits", alg.startsWith("RSA") || alg.startsWith("NSEC3") ? "1024" : "0")
+                CliResult r = ksk ? run("--algorithm", alg, "--zone", "Example.COM", "--ksk", "--dir", dir.toString(), "--bits", alg.startsWith("RSA") || alg.startsWith("NSEC3") ? "1024" : "0")
                         : run("-a", alg, "-z", "example.com", "-K", dir.toString());
                 assertEquals(0, r.status(), alg + ": " + r.err());
                 String base = r.out().strip();
@@ -64,7 +53,7 @@ class KeyGenerateCommandTest {
 
     @Test
     void keyTypeForSigZeroHostKeys() throws Exception {
-        Run r = run("--algorithm", "ED25519", "--zone", "host.example", "--type", "KEY", "--dir", dir.toString());
+        CliResult r = run("--algorithm", "ED25519", "--zone", "host.example", "--type", "KEY", "--dir", dir.toString());
         assertEquals(0, r.status(), r.err());
         String text = Files.readString(dir.resolve(r.out().strip() + ".key"));
         assertTrue(text.contains("host.example. IN KEY 512 3 15 "), text);
@@ -86,7 +75,7 @@ class KeyGenerateCommandTest {
         assertUsage(run("--algorithm"), "--algorithm needs a value");
     }
 
-    private static void assertUsage(Run r, String text) {
+    private static void assertUsage(CliResult r, String text) {
         assertEquals(2, r.status(), r.out() + r.err());
         assertTrue(r.err().contains(text), r.err());
         assertEquals(1, r.err().strip().split("\n").length, "one line: " + r.err());

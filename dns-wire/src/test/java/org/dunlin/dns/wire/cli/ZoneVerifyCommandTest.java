@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,16 +16,8 @@ class ZoneVerifyCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int status, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] full = ZoneVerifyCommand.prepend("verify", args);
-        int status = new CommandGroup("zone", List.of(new ZoneVerifyCommand()))
-                .run(full, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static CliResult run(String... args) {
+        return CliResult.run(new CommandGroup("zone", List.of(new ZoneVerifyCommand())), ZoneVerifyCommand.prepend("verify", args));
     }
 
     static String data(String relative) {
@@ -43,7 +32,7 @@ class ZoneVerifyCommandTest {
 
     @Test
     void aValidZoneExitsZero() {
-        Run r = run("--origin", "example.", "--time", "20100101000000", data("dnssec/rfc5155_appendixA_example.zone"));
+        CliResult r = run("--origin", "example.", "--time", "20100101000000", data("dnssec/rfc5155_appendixA_example.zone"));
         assertEquals(0, r.status(), r.out() + r.err());
         assertTrue(r.out().strip().endsWith("zone is valid"), r.out());
         assertEquals("", r.err());
@@ -51,7 +40,7 @@ class ZoneVerifyCommandTest {
 
     @Test
     void anExpiredZoneExitsOneWithOneLinePerProblem() {
-        Run r = run("--origin", "example.", "--time", "20200101000000", data("dnssec/rfc4035_appendixA_example.zone"));
+        CliResult r = run("--origin", "example.", "--time", "20200101000000", data("dnssec/rfc4035_appendixA_example.zone"));
         assertEquals(1, r.status(), r.out() + r.err());
         String[] lines = r.out().strip().split("\n");
         assertTrue(lines.length > 10);
@@ -65,14 +54,31 @@ class ZoneVerifyCommandTest {
     }
 
     @Test
+    void ttlRulesFailTheZoneOnlyWhereDnssecVerifyDoes() throws Exception {
+        // ns1.example. A gets TTL 7200 after signing: its RRSIG (Original TTL 3600) no longer counts. The
+        // RRSIG that follows states 3600 again, so the TTL of the records after it stays as it was.
+        String text = Files.readString(Path.of(data("dnssec/rfc5155_appendixA_example.zone")));
+        Path edited = dir.resolve("ttl.zone");
+        Files.writeString(edited, text.replace("ns1.example.   A       192.0.2.1\n               RRSIG   A 7 2 3600",
+                "ns1.example. 7200 A 192.0.2.1\n               3600 RRSIG   A 7 2 3600"));
+        CliResult r = run("--origin", "example.", "--time", "20100101000000", edited.toString());
+        assertEquals(1, r.status(), r.out() + r.err());
+        assertTrue(r.out().contains("ns1.example. A warning: RRSIG (RSASHA1-NSEC3-SHA1, tag 40430) has original TTL"
+                + " 3600, the RRset's TTL is 7200: it does not count"), r.out());
+        assertTrue(r.out().contains("ns1.example. A no RRSIG with algorithm RSASHA1-NSEC3-SHA1 whose original TTL is"
+                + " the RRset's TTL 7200"), r.out());
+        assertTrue(r.out().strip().endsWith("1 problem(s), zone is NOT valid (2 warning(s))"), r.out());
+    }
+
+    @Test
     void theRealRootZoneVerifiesAgainstRootKey() {
-        Run r = run("--origin", ".", "--anchor", data("dnssec/root.key"), "--time", "20220220000000",
+        CliResult r = run("--origin", ".", "--anchor", data("dnssec/root.key"), "--time", "20220220000000",
                 data("real-zones/root.zone.2022021501.signed"));
         assertEquals(0, r.status(), r.out() + r.err());
-        Run ds = run("--origin", ".", "--anchor", data("dnssec/root.ds"), "--time", "20220220000000",
+        CliResult ds = run("--origin", ".", "--anchor", data("dnssec/root.ds"), "--time", "20220220000000",
                 data("real-zones/root.zone.2022021501.signed"));
         assertEquals(0, ds.status(), ds.out() + ds.err());
-        Run late = run("--origin", ".", "--time", "20220301000000", data("real-zones/root.zone.2022021501.signed"));
+        CliResult late = run("--origin", ".", "--time", "20220301000000", data("real-zones/root.zone.2022021501.signed"));
         assertEquals(1, late.status());
     }
 
@@ -84,23 +90,23 @@ class ZoneVerifyCommandTest {
         assertUsage(run("--origin", "example.", "--time", "yesterday", zone), "bad --time");
         assertUsage(run("--origin", "example.", "--bogus", zone), "unknown option --bogus");
         assertUsage(run("--origin", "example.", zone, zone), "more than one zone file");
-        Run missing = run("--origin", "example.", dir.resolve("nope.zone").toString());
+        CliResult missing = run("--origin", "example.", dir.resolve("nope.zone").toString());
         assertEquals(2, missing.status());
         assertTrue(missing.err().contains("nope.zone"), missing.err());
         Path broken = dir.resolve("broken.zone");
         Files.writeString(broken, "$TTL 300\n@ SOA ns hostmaster 1 2 3 4 5\nwww A 300.1.2.3\n");
-        Run bad = run("--origin", "example.", broken.toString());
+        CliResult bad = run("--origin", "example.", broken.toString());
         assertEquals(2, bad.status(), bad.out() + bad.err());
         assertTrue(bad.err().contains("broken.zone:3:"), bad.err());
         Path anchor = dir.resolve("anchor");
         Files.writeString(anchor, "; nothing here\n");
-        Run noAnchor = run("--origin", "example.", "--anchor", anchor.toString(), zone);
+        CliResult noAnchor = run("--origin", "example.", "--anchor", anchor.toString(), zone);
         assertEquals(2, noAnchor.status());
         Files.writeString(anchor, "example. 300 IN A 192.0.2.1\n");
-        Run wrongAnchor = run("--origin", "example.", "--anchor", anchor.toString(), zone);
+        CliResult wrongAnchor = run("--origin", "example.", "--anchor", anchor.toString(), zone);
         assertEquals(2, wrongAnchor.status(), wrongAnchor.err());
         assertTrue(wrongAnchor.err().contains("DNSKEY or DS"), wrongAnchor.err());
-        for (Run r : List.of(missing, bad, noAnchor, wrongAnchor)) {
+        for (CliResult r : List.of(missing, bad, noAnchor, wrongAnchor)) {
             assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
         }
     }
@@ -109,12 +115,12 @@ class ZoneVerifyCommandTest {
     void anUnsignedZoneIsInvalid() throws Exception {
         Path plain = dir.resolve("plain.zone");
         Files.writeString(plain, "$TTL 300\n@ SOA ns hostmaster 1 2 3 4 5\n@ NS ns\nns A 192.0.2.1\n");
-        Run r = run("--origin", "example.", plain.toString());
+        CliResult r = run("--origin", "example.", plain.toString());
         assertEquals(1, r.status());
         assertTrue(r.out().contains("example. DNSKEY the zone has no DNSKEY RRset"), r.out());
     }
 
-    private static void assertUsage(Run r, String text) {
+    private static void assertUsage(CliResult r, String text) {
         assertEquals(2, r.status(), r.out() + r.err());
         assertTrue(r.err().contains(text), r.err());
         assertEquals(1, r.err().strip().split("\n").length, "one line: " + r.err());

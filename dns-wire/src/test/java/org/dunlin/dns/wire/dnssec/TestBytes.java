@@ -8,13 +8,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Hand-built wire data for byte-level tests that must not depend on the record model. */
-final class TestBytes {
+/** Hand-built wire data for byte-level tests that must not depend on the record model (also the TSIG tests'). */
+public final class TestBytes {
 
     private TestBytes() {
     }
 
-    static byte[] name(String text) {
+    /** An uncompressed wire-format name, as typed (no case folding). */
+    public static byte[] name(String text) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String t = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
         if (!t.isEmpty()) {

@@ -20,6 +20,7 @@ import org.dunlin.dns.wire.Record;
 import org.dunlin.dns.wire.dnssec.ZoneVerification.Kind;
 import org.dunlin.dns.wire.dnssec.ZoneVerification.Problem;
 import org.dunlin.dns.wire.dnssec.peers.BindTools;
+import org.dunlin.dns.wire.dnssec.peers.Peers;
 import org.dunlin.dns.wire.rdata.ARdata;
 import org.dunlin.dns.wire.rdata.KeyData;
 import org.dunlin.dns.wire.rdata.Nsec3Rdata;
@@ -34,9 +35,11 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The zone verifier's chain and coverage rules, one broken rule at a time: a BIND-signed zone (NSEC,
- * NSEC3, NSEC3 with opt-out) is changed, every RRset is signed again with our code and BIND's keys so
- * that all signatures are good, and the verifier must report exactly the broken rule.
+ * The zone verifier's chain, coverage and TTL rules, one broken rule at a time: a BIND-signed zone
+ * (NSEC, NSEC3, NSEC3 with opt-out) is changed, every RRset is signed again with our code and BIND's
+ * keys so that all signatures are good, and the verifier must report exactly the broken rule. For
+ * the TTL rules BIND's {@code dnssec-verify} judges the same files, and the verdicts (valid or not)
+ * must agree: what it fails is a problem here, what it accepts is at most a warning.
  */
 @Timeout(300)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,6 +47,7 @@ class ZoneVerifierChainTest {
 
     private static final Name ZONE = BindSigningInteropTest.ZONE;
     private Path dir;
+    private BindTools bind;
     private SigningKey ksk;
     private SigningKey zsk;
     private List<Record> nsec;
@@ -53,7 +57,7 @@ class ZoneVerifierChainTest {
     @BeforeAll
     void signWithBind(@TempDir Path tmp) throws Exception {
         dir = tmp;
-        BindTools bind = new BindTools(dir);
+        bind = new BindTools(dir);
         Path zoneFile = dir.resolve("zone");
         Files.writeString(zoneFile, BindSigningInteropTest.ZONE_TEXT);
         Path keys = Files.createDirectory(dir.resolve("keys"));
@@ -105,10 +109,16 @@ class ZoneVerifierChainTest {
         return r.owner().equals(Name.of(name)) && r.type().equals(type);
     }
 
+    private static ZoneVerification report(List<Record> zone) {
+        return ZoneVerifier.builder(ZONE).time(Instant.now()).build().verify(zone);
+    }
+
     @Test
     void resigningAloneKeepsTheZonesValid() {
         for (List<Record> zone : List.of(nsec, nsec3, optOut)) {
             assertEquals(List.of(), problems(changed(zone, r -> r)));
+            // BIND gives NSEC and NSEC3 the negative TTL of RFC 9077 (SOA TTL 3600, MINIMUM 300): no warning.
+            assertEquals(List.of(), report(zone).warnings());
         }
     }
 
@@ -220,6 +230,110 @@ class ZoneVerifierChainTest {
         assertOnly(p, Kind.UNEXPECTED_SIGNATURE, "ns.insecure.example.test.", RRType.A, "glue");
         assertOnly(p, Kind.OUT_OF_ZONE, "elsewhere.example.org.", RRType.A, "outside the zone");
         assertEquals(3, p.size(), p.toString());
+    }
+
+    @Test
+    void anRrsetWhoseTtlChangedAfterSigningIsUnsignedAsForDnssecVerify() throws Exception {
+        // The RRSIG still verifies (it is computed over its Original TTL) but no longer counts.
+        List<Record> zone = new ArrayList<>();
+        for (Record r : nsec) {
+            zone.add(at(r, "www.example.test.", RRType.A) ? r.withTtl(7200) : r);
+        }
+        ZoneVerification report = report(zone);
+        assertEquals(1, report.problems().size(), report.problems().toString());
+        assertOnly(report.problems(), Kind.MISSING_SIGNATURE, "www.example.test.", RRType.A,
+                "whose original TTL is the RRset's TTL 7200");
+        assertOnly(report.warnings(), Kind.ORIGINAL_TTL_MISMATCH, "www.example.test.", RRType.A,
+                "has original TTL 3600, the RRset's TTL is 7200");
+        assertOnly(report.warnings(), Kind.RRSIG_TTL_MISMATCH, "www.example.test.", RRType.A, "has TTL 3600");
+        Peers.Result bindVerdict = dnssecVerify("ttl-changed", zone);
+        assertTrue(bindVerdict.exitCode() != 0 && bindVerdict.output().contains("TTL mismatch"), bindVerdict.output());
+    }
+
+    @Test
+    void aSignatureWithAnotherOriginalTtlIsOnlyAWarningWhenAnotherOneCounts() throws Exception {
+        List<Record> zone = changed(nsec, r -> r);
+        RRset www = zone.stream().filter(r -> at(r, "www.example.test.", RRType.A)).collect(
+                java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), RRset::of));
+        Record extra = RrsetSigner.signRecord(www.withTtl(60), zsk, Instant.now().minus(Duration.ofHours(1)),
+                Instant.now().plus(Duration.ofDays(1)), new SecureRandom());
+        zone.add(extra.withTtl(www.ttl()));
+        ZoneVerification report = report(zone);
+        assertEquals(List.of(), report.problems());
+        assertEquals(List.of(Kind.ORIGINAL_TTL_MISMATCH), kinds(report.warnings()));
+        Peers.Result bindVerdict = dnssecVerify("extra-signature", zone);
+        assertEquals(0, bindVerdict.exitCode(), bindVerdict.output());
+    }
+
+    @Test
+    void anRrsigWhoseTtlDiffersFromItsRrsetIsOnlyAWarning() throws Exception {
+        List<Record> zone = changed(nsec, r -> r);
+        zone.replaceAll(r -> r.rdata() instanceof RrsigRdata && at(r, "mail.example.test.", RRType.RRSIG)
+                && ((RrsigRdata) r.rdata()).typeCovered().equals(RRType.A) ? r.withTtl(60) : r);
+        ZoneVerification report = report(zone);
+        assertEquals(List.of(), report.problems());
+        assertEquals(List.of(Kind.RRSIG_TTL_MISMATCH), kinds(report.warnings()));
+        assertOnly(report.warnings(), Kind.RRSIG_TTL_MISMATCH, "mail.example.test.", RRType.A,
+                "has TTL 60, the RRset it covers 3600 (RFC 4034 §3)");
+        assertEquals(0, dnssecVerify("rrsig-ttl", zone).exitCode());
+    }
+
+    @Test
+    void denialTtlsOtherThanTheNegativeTtlAreOnlyWarnings() throws Exception {
+        for (List<Record> signed : List.of(nsec, nsec3)) {
+            // The RFC 4034 §4 reading "the SOA minimum" would be 300 too; 3600 is the SOA's own TTL.
+            List<Record> zone = changed(signed, r -> r.type().equals(RRType.NSEC) || r.type().equals(RRType.NSEC3)
+                    ? r.withTtl(3600) : r);
+            ZoneVerification report = report(zone);
+            assertEquals(List.of(), report.problems());
+            assertEquals(List.of(Kind.DENIAL_TTL), kinds(report.warnings()));
+            long denialRrsets = zone.stream().filter(r -> r.type().equals(RRType.NSEC) || r.type().equals(RRType.NSEC3))
+                    .map(Record::owner).distinct().count();
+            assertEquals(denialRrsets, report.warnings().size());
+            assertTrue(report.warnings().get(0).reason().contains("TTL 3600 is not 300, the lesser of the SOA TTL and MINIMUM"),
+                    report.warnings().toString());
+            assertEquals(0, dnssecVerify("denial-ttl", zone).exitCode());
+        }
+    }
+
+    @Test
+    void mixedTtlsInOneRrsetAreAWarningAndTheLowestApplies() throws Exception {
+        // The lower TTL first, so that BIND's loader ("TTL set to prior TTL") also takes the lowest.
+        List<Record> zone = new ArrayList<>();
+        boolean first = true;
+        for (Record r : nsec) {
+            if (at(r, "www.example.test.", RRType.A) && first) {
+                zone.add(r.withTtl(60));
+                first = false;
+            } else if (!(r.rdata() instanceof RrsigRdata)) {
+                zone.add(r);
+            }
+        }
+        zone = BindSigningInteropTest.resign(zone, ksk, zsk);
+        ZoneVerification report = report(zone);
+        assertEquals(List.of(), report.problems());
+        assertEquals(List.of(Kind.INCONSISTENT_TTL), kinds(report.warnings()));
+        assertOnly(report.warnings(), Kind.INCONSISTENT_TTL, "www.example.test.", RRType.A, "from 60 to 3600; 60 applies");
+        assertEquals(0, dnssecVerify("mixed-ttl", zone).exitCode());
+    }
+
+    @Test
+    void warningsAreListedButLeaveTheZoneValid() {
+        List<Record> zone = changed(nsec, r -> r.type().equals(RRType.NSEC) ? r.withTtl(3600) : r);
+        ZoneVerification report = report(zone);
+        assertTrue(report.isValid());
+        assertTrue(report.summary().endsWith("zone is valid (" + report.warnings().size() + " warning(s))"), report.summary());
+        assertTrue(report.warnings().get(0).toString().contains(" NSEC warning: NSEC TTL 3600"), report.warnings().toString());
+    }
+
+    private Peers.Result dnssecVerify(String name, List<Record> zone) throws Exception {
+        Path file = dir.resolve("ttl-" + name);
+        BindSigningInteropTest.write(file, zone);
+        return bind.verify(BindSigningInteropTest.ORIGIN, file);
+    }
+
+    private static List<Kind> kinds(List<Problem> list) {
+        return list.stream().map(Problem::kind).distinct().toList();
     }
 
     private static Name hashedOwner(String name, ByteString salt, int iterations) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.dunlin.dns.wire.dnssec.TestBytes;
 
 /** Hand-built DNS messages for TSIG tests (independent of the record model). */
 final class TestMessages {
@@ -13,17 +14,7 @@ final class TestMessages {
     }
 
     static byte[] name(String text) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String t = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
-        if (!t.isEmpty()) {
-            for (String label : t.split("\\.")) {
-                byte[] b = label.getBytes(StandardCharsets.US_ASCII);
-                out.write(b.length);
-                out.writeBytes(b);
-            }
-        }
-        out.write(0);
-        return out.toByteArray();
+        return TestBytes.name(text);
     }
 
     /** A query with RD clear for {@code qname}/{@code qtype} IN. */

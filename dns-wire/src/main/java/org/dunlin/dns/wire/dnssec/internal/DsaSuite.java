@@ -84,10 +84,14 @@ final class DsaSuite implements SignatureSuite {
     }
 
     @Override
-    public boolean verify(PublicKey key, byte[] data, byte[] sig) {
+    public KeyVerifier verifier(PublicKey key) {
         if (!(key instanceof DSAPublicKey)) {
-            return false;
+            return KeyVerifier.REJECT_ALL;
         }
+        return (data, sig) -> verifyWith(key, data, sig);
+    }
+
+    private static boolean verifyWith(PublicKey key, byte[] data, byte[] sig) {
         byte[] der;
         if (sig.length == 41) {
             der = EcdsaSignatures.rawToDer(Arrays.copyOfRange(sig, 1, 41));

@@ -9,13 +9,13 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
+import java.util.function.Supplier;
 import org.dunlin.dns.wire.dnssec.DnssecAlgorithm;
 import org.dunlin.dns.wire.dnssec.DnssecException;
 
@@ -25,6 +25,13 @@ import org.dunlin.dns.wire.dnssec.DnssecException;
  * <p>Public key field, RFC 6605 §4: {@code Q = x || y}, each coordinate big-endian in exactly 32 (P-256)
  * or 48 (P-384) octets. Signature: {@code r || s} of the same widths; converted to and from DER for the
  * JCA by {@link EcdsaSignatures}. Decoded points are checked to lie on the curve.
+ *
+ * <p>Keys are JCA keys of the JDK's provider either way (decoding, encoding and key generation stay
+ * there). Signing and verification run on an {@link EcdsaEngine} when one is available (Bouncy
+ * Castle's specialised curve arithmetic, several times faster than the JDK 17 provider's) and on the
+ * JDK's {@code Signature} otherwise. ECDSA verification is fully specified (SEC 1 §4.1.4), so both
+ * accept exactly the same signatures; both refuse keys on any other curve. Signatures are randomised
+ * (RFC 6605 §6), so no path reproduces another's bytes, and both verify each other's.
  */
 final class EcdsaSuite implements SignatureSuite {
 
@@ -34,12 +41,19 @@ final class EcdsaSuite implements SignatureSuite {
     private final Engines engines;
     private final int fieldLength;
     private final ECParameterSpec params;
+    private final Supplier<EcdsaEngine> fast;
 
-    EcdsaSuite(DnssecAlgorithm algorithm, String curveName, String jcaSignature, int fieldLength) {
+    /**
+     * @param fast the faster engine, or a supplier of null to use the JDK alone; asked on each
+     *        sign or verifier creation, so it must be cheap after its first call
+     */
+    EcdsaSuite(DnssecAlgorithm algorithm, String curveName, String jcaSignature, int fieldLength,
+            Supplier<EcdsaEngine> fast) {
         this.algorithm = algorithm;
+        this.fast = fast;
         this.curveName = curveName;
         this.jcaSignature = jcaSignature;
-        this.engines = Engines.signature(jcaSignature);
+        this.engines = Engines.signature(jcaSignature, algorithm);
         this.fieldLength = fieldLength;
         try {
             AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
@@ -93,27 +107,42 @@ final class EcdsaSuite implements SignatureSuite {
 
     @Override
     public byte[] sign(PrivateKey key, byte[] data, SecureRandom random) {
-        try {
-            Signature signature = engines.signer(key, random);
-            signature.update(data);
-            return EcdsaSignatures.derToRaw(signature.sign(), fieldLength);
-        } catch (GeneralSecurityException e) {
-            throw new DnssecException(algorithm + " signing failed: " + e.getMessage(), e);
+        EcdsaEngine engine = fast.get();
+        if (engine != null && random != null && key instanceof ECPrivateKey
+                && isOurCurve(((ECPrivateKey) key).getParams()) && inRange(((ECPrivateKey) key).getS())) {
+            return engine.sign(((ECPrivateKey) key).getS(), data, random);
         }
+        return EcdsaSignatures.derToRaw(engines.sign(key, random, data), fieldLength);
     }
 
     @Override
-    public boolean verify(PublicKey key, byte[] data, byte[] sig) {
-        if (sig.length != 2 * fieldLength || !(key instanceof ECPublicKey)) {
+    public KeyVerifier verifier(PublicKey key) {
+        if (!(key instanceof ECPublicKey) || !isOurCurve(((ECPublicKey) key).getParams())) {
+            return KeyVerifier.REJECT_ALL;
+        }
+        EcdsaEngine engine = fast.get();
+        if (engine != null) {
+            ECPoint w = ((ECPublicKey) key).getW();
+            return engine.verifier(w.getAffineX(), w.getAffineY());
+        }
+        return (data, sig) -> jdkVerify(key, data, sig);
+    }
+
+    private boolean jdkVerify(PublicKey key, byte[] data, byte[] sig) {
+        if (sig.length != 2 * fieldLength) {
             return false;
         }
-        try {
-            Signature signature = engines.verifier(key);
-            signature.update(data);
-            return signature.verify(EcdsaSignatures.rawToDer(sig));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
+        return engines.verify(key, data, EcdsaSignatures.rawToDer(sig));
+    }
+
+    /** Whether a key's domain parameters are this suite's curve (a P-256 key for P-256, and so on). */
+    private boolean isOurCurve(ECParameterSpec spec) {
+        return spec != null && spec.getCofactor() == params.getCofactor() && spec.getOrder().equals(params.getOrder())
+                && spec.getGenerator().equals(params.getGenerator()) && spec.getCurve().equals(params.getCurve());
+    }
+
+    private boolean inRange(BigInteger d) {
+        return d != null && d.signum() > 0 && d.compareTo(params.getOrder()) < 0;
     }
 
     @Override
@@ -136,7 +165,15 @@ final class EcdsaSuite implements SignatureSuite {
             throw new DnssecException(algorithm + " needs an EC private key, not " + key.getAlgorithm());
         }
         try {
-            ECPoint q = EcMath.multiplyGenerator(params, ((ECPrivateKey) key).getS());
+            BigInteger s = ((ECPrivateKey) key).getS();
+            EcdsaEngine engine = fast.get();
+            ECPoint q;
+            if (engine != null && isOurCurve(((ECPrivateKey) key).getParams()) && inRange(s)) {
+                BigInteger[] xy = engine.publicPoint(s);
+                q = new ECPoint(xy[0], xy[1]);
+            } else {
+                q = EcMath.multiplyGenerator(params, s);
+            }
             return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(q, params));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new DnssecException(algorithm + " public key derivation failed: " + e.getMessage(), e);

@@ -7,22 +7,34 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.spec.EdECPrivateKeySpec;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.dunlin.dns.wire.dnssec.DnssecAlgorithm;
 import org.dunlin.dns.wire.dnssec.DnssecException;
 
 /**
- * Ed25519 (15) and Ed448 (16) with the JDK's provider (RFC 8080).
+ * Ed25519 (15) and Ed448 (16) (RFC 8080).
  *
  * <p>Public key field, RFC 8080 §3: the 32- or 57-octet encoded point of RFC 8032 §5.1.2/§5.2.2,
  * which is exactly the BIT STRING of the key's X.509 SubjectPublicKeyInfo (RFC 8410 §4); the codec adds
  * or strips that fixed DER prefix. Signature: the 64- or 114-octet RFC 8032 signature, deterministic.
  * Private keys are the 32- or 57-octet seeds BIND stores as {@code PrivateKey}.
+ *
+ * <p>Keys are JCA keys of the JDK's provider either way (decoding, encoding and key generation stay
+ * there). Signing and verification run on an {@link EdDsaEngine} when one is available (Bouncy
+ * Castle's arithmetic, several times faster than the JDK 17 provider's) and on the JDK's
+ * {@code Signature} otherwise. Signatures are deterministic, so both produce the same bytes. For
+ * verification both reject S ≥ L and non-canonical R (RFC 8032 §5.1.7 step 1), and keys of small
+ * order verify nothing on either path ({@link EdwardsKeys}). The one remaining difference is the
+ * one RFC 8032 §5.1.7 step 3 allows: Bouncy Castle checks the cofactored equation
+ * {@code [8][S]B = [8]R + [8][k]A}, the JDK the cofactorless {@code [S]B = R + [k]A}. They agree on
+ * every signature made by RFC 8032's signing procedure and on every corruption of one; they can
+ * differ only on a signature whose R (or a key whose A) was deliberately built with a small-order
+ * component, which takes the private key to make and gains its holder nothing.
  */
 final class EdDsaSuite implements SignatureSuite {
 
@@ -32,13 +44,20 @@ final class EdDsaSuite implements SignatureSuite {
     private final int signatureLength;
     private final byte[] spkiPrefix;
     private final Engines engines;
+    private final Supplier<EdDsaEngine> fast;
 
-    EdDsaSuite(DnssecAlgorithm algorithm, String name, int keyLength, int signatureLength, int oidLast) {
+    /**
+     * @param fast the faster engine, or a supplier of null to use the JDK alone; asked on each
+     *        sign or verifier creation, so it must be cheap after its first call
+     */
+    EdDsaSuite(DnssecAlgorithm algorithm, String name, int keyLength, int signatureLength, int oidLast,
+            Supplier<EdDsaEngine> fast) {
         this.algorithm = algorithm;
+        this.fast = fast;
         this.name = name;
         this.keyLength = keyLength;
         this.signatureLength = signatureLength;
-        this.engines = Engines.signature(name);
+        this.engines = Engines.signature(name, algorithm);
         // SEQUENCE { SEQUENCE { OID 1.3.101.oidLast } BIT STRING (0 unused bits) key }
         this.spkiPrefix = new byte[] {0x30, (byte) (keyLength + 10), 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65,
             (byte) oidLast, 0x03, (byte) (keyLength + 1), 0x00};
@@ -65,12 +84,12 @@ final class EdDsaSuite implements SignatureSuite {
 
     @Override
     public byte[] encodePublicKey(PublicKey key) {
-        byte[] spki = key.getEncoded();
-        if (spki == null || spki.length != spkiPrefix.length + keyLength || !Bytes.startsWith(spki, spkiPrefix)) {
+        byte[] point = rawKey(key);
+        if (point == null) {
             throw new DnssecException(algorithm + " needs an " + name + " public key, not "
                     + key.getAlgorithm());
         }
-        return Arrays.copyOfRange(spki, spkiPrefix.length, spki.length);
+        return point;
     }
 
     @Override
@@ -80,28 +99,50 @@ final class EdDsaSuite implements SignatureSuite {
 
     @Override
     public byte[] sign(PrivateKey key, byte[] data, SecureRandom random) {
-        try {
-            Signature signature = engines.signer(key, null);
-            signature.update(data);
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw new DnssecException(algorithm + " signing failed: " + e.getMessage(), e);
+        EdDsaEngine engine = fast.get();
+        byte[] seed = engine == null ? null : exposedSeed(key);
+        if (seed != null) {
+            return engine.sign(seed, data);
         }
+        return engines.sign(key, null, data);
     }
 
     @Override
-    public boolean verify(PublicKey key, byte[] data, byte[] sig) {
+    public KeyVerifier verifier(PublicKey key) {
+        byte[] point = rawKey(key);
+        if (point == null || EdwardsKeys.isWeak(point)) {
+            return KeyVerifier.REJECT_ALL;
+        }
+        EdDsaEngine engine = fast.get();
+        if (engine != null) {
+            return engine.verifier(point);
+        }
+        return (data, sig) -> jdkVerify(key, data, sig);
+    }
+
+    private boolean jdkVerify(PublicKey key, byte[] data, byte[] sig) {
         if (sig.length != signatureLength) {
             return false;
         }
-        try {
-            Signature signature = engines.verifier(key);
-            signature.update(data);
-            return signature.verify(sig);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            // The JDK reports an undecodable point (a malformed key) as an unchecked exception.
-            return false;
+        return engines.verify(key, data, sig);
+    }
+
+    /** The RFC 8032 encoding of a public key of this curve, or null for any other key. */
+    private byte[] rawKey(PublicKey key) {
+        byte[] spki = key.getEncoded();
+        if (spki == null || spki.length != spkiPrefix.length + keyLength || !Bytes.startsWith(spki, spkiPrefix)) {
+            return null;
         }
+        return Arrays.copyOfRange(spki, spkiPrefix.length, spki.length);
+    }
+
+    /** The seed of a private key of this curve whose provider exposes it, or null (e.g. a token's key). */
+    private byte[] exposedSeed(PrivateKey key) {
+        if (!(key instanceof EdECPrivateKey)) {
+            return null;
+        }
+        byte[] seed = ((EdECPrivateKey) key).getBytes().orElse(null);
+        return seed != null && seed.length == keyLength ? seed : null;
     }
 
     @Override
@@ -142,13 +183,18 @@ final class EdDsaSuite implements SignatureSuite {
     }
 
     /**
-     * The public key of a seed. The JCA has no derivation call, but its EdDSA key-pair generator draws
-     * exactly one seed of {@code keyLength} octets from its random source (RFC 8032 §5.1.5), so a source
-     * that yields the seed regenerates the pair. The result is checked by a sign/verify round.
+     * The public key of a seed (RFC 8032 §5.1.5, §5.2.5), from the engine when there is one. The JCA
+     * has no derivation call, but its EdDSA key-pair generator draws exactly one seed of
+     * {@code keyLength} octets from its random source, so a source that yields the seed regenerates
+     * the pair. The result is checked by a sign/verify round.
      */
     @Override
     public PublicKey derivePublicKey(PrivateKey key) {
         byte[] seed = seedOf(key);
+        EdDsaEngine engine = fast.get();
+        if (engine != null) {
+            return decodePublicKey(engine.publicKey(seed));
+        }
         KeyPair pair = generateKeyPair(0, new FixedBytesRandom(seed));
         byte[] probe = {'d', 'u', 'n', 'l', 'i', 'n'};
         if (!verify(pair.getPublic(), probe, sign(key, probe, null))) {

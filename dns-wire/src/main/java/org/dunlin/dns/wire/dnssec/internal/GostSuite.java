@@ -99,7 +99,11 @@ final class GostSuite implements SignatureSuite {
     }
 
     @Override
-    public boolean verify(PublicKey key, byte[] data, byte[] sig) {
+    public KeyVerifier verifier(PublicKey key) {
+        return (data, sig) -> verifyWith(key, data, sig);
+    }
+
+    private static boolean verifyWith(PublicKey key, byte[] data, byte[] sig) {
         if (sig.length != 64) {
             return false;
         }

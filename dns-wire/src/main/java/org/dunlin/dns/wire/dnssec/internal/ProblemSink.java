@@ -8,21 +8,31 @@ import org.dunlin.dns.wire.dnssec.ZoneVerification.Kind;
 import org.dunlin.dns.wire.dnssec.ZoneVerification.Problem;
 
 /**
- * Collects the problems of one zone verification. At most a few problems are reported per record,
- * so the report stays linear in the zone's size. Not thread-safe.
+ * Collects the problems and warnings of one zone verification (by {@link Kind#isWarning()}). At most
+ * a few are reported per record, so the report stays linear in the zone's size. Not thread-safe.
  */
 public final class ProblemSink {
 
     private final List<Problem> problems = new ArrayList<>();
+    private final List<Problem> warnings = new ArrayList<>();
 
-    /** Records a problem. */
+    /** Records a problem, or a warning if {@code kind} is one. */
     public void add(Name name, RRType type, Kind kind, String reason) {
-        problems.add(new Problem(name, type, kind, reason));
+        (kind.isWarning() ? warnings : problems).add(new Problem(name, type, kind, reason));
     }
 
     /** The problems in canonical order of name, then type. */
     public List<Problem> sorted() {
-        List<Problem> out = new ArrayList<>(problems);
+        return sorted(problems);
+    }
+
+    /** The warnings in canonical order of name, then type. */
+    public List<Problem> sortedWarnings() {
+        return sorted(warnings);
+    }
+
+    private static List<Problem> sorted(List<Problem> list) {
+        List<Problem> out = new ArrayList<>(list);
         out.sort(null);
         return out;
     }

@@ -8,7 +8,6 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAKeyGenParameterSpec;
@@ -41,7 +40,7 @@ final class RsaSuite implements SignatureSuite {
     RsaSuite(DnssecAlgorithm algorithm, String jcaSignature, boolean canSign, int minGenerateBits) {
         this.algorithm = algorithm;
         this.jcaSignature = jcaSignature;
-        this.engines = Engines.signature(jcaSignature);
+        this.engines = Engines.signature(jcaSignature, algorithm);
         this.canSign = canSign;
         this.minGenerateBits = minGenerateBits;
     }
@@ -118,21 +117,19 @@ final class RsaSuite implements SignatureSuite {
         if (!canSign) {
             throw new DnssecException(algorithm + " must not be used for signing (RFC 8624 §3.1)");
         }
-        try {
-            Signature signature = engines.signer(key, null);
-            signature.update(data);
-            return signature.sign();
-        } catch (GeneralSecurityException e) {
-            throw new DnssecException(algorithm + " signing failed: " + e.getMessage(), e);
-        }
+        return engines.sign(key, null, data);
     }
 
     @Override
-    public boolean verify(PublicKey key, byte[] data, byte[] sig) {
+    public KeyVerifier verifier(PublicKey key) {
         if (!(key instanceof RSAPublicKey)) {
-            return false;
+            return KeyVerifier.REJECT_ALL;
         }
         int modulusBytes = (((RSAPublicKey) key).getModulus().bitLength() + 7) / 8;
+        return (data, sig) -> verify(key, modulusBytes, data, sig);
+    }
+
+    private boolean verify(PublicKey key, int modulusBytes, byte[] data, byte[] sig) {
         if (sig.length == 0 || sig.length > modulusBytes) {
             return false;
         }
@@ -142,13 +139,7 @@ final class RsaSuite implements SignatureSuite {
             padded = new byte[modulusBytes];
             System.arraycopy(sig, 0, padded, modulusBytes - sig.length, sig.length);
         }
-        try {
-            Signature signature = engines.verifier(key);
-            signature.update(data);
-            return signature.verify(padded);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
+        return engines.verify(key, data, padded);
     }
 
     @Override

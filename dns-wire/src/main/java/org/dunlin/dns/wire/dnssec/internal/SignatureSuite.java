@@ -9,8 +9,8 @@ import org.dunlin.dns.wire.dnssec.DnssecException;
 
 /**
  * Everything one DNSSEC algorithm needs from a cryptographic provider: the DNSKEY public-key field
- * codec, signing, verification and key generation. Implementations are stateless and thread-safe;
- * each call obtains its own JCA engine.
+ * codec, signing, verification and key generation. Implementations are immutable and thread-safe;
+ * each call obtains its own JCA engine or arithmetic state.
  */
 public interface SignatureSuite {
 
@@ -29,8 +29,16 @@ public interface SignatureSuite {
     /** Signs {@code data}, returning the signature in its DNSSEC wire encoding. */
     byte[] sign(PrivateKey key, byte[] data, SecureRandom random);
 
+    /**
+     * A verifier bound to {@code key}, with the per-key work done once. A key of another type gives
+     * {@link KeyVerifier#REJECT_ALL}; never throws.
+     */
+    KeyVerifier verifier(PublicKey key);
+
     /** Verifies a DNSSEC-encoded signature; false for any mismatch or malformed signature. */
-    boolean verify(PublicKey key, byte[] data, byte[] signature);
+    default boolean verify(PublicKey key, byte[] data, byte[] signature) {
+        return verifier(key).verify(data, signature);
+    }
 
     /** A new key pair; {@code bits} is ignored by fixed-size algorithms, 0 picks the default. */
     KeyPair generateKeyPair(int bits, SecureRandom random);

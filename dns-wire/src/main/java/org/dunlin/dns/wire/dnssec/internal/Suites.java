@@ -8,12 +8,14 @@ import org.dunlin.dns.wire.dnssec.DnssecAlgorithm;
 
 /**
  * The algorithm registry: one immutable table from algorithm number to {@link SignatureSuite}, built
- * once per class loader. JDK providers serve RSA, ECDSA and EdDSA; Bouncy Castle serves GOST when it is
- * on the class or module path, and is never touched otherwise.
+ * once per class loader. The JDK's providers serve RSA and DSA, and the key codecs and key generation
+ * of every algorithm. When Bouncy Castle is on the class or module path it also serves GOST, and its
+ * faster curve arithmetic signs and verifies ECDSA (13, 14) and EdDSA (15, 16) — see
+ * {@link BouncyCastleEngines}; without it those fall back to the JDK, invisibly to callers.
  */
 public final class Suites {
 
-    private static final Map<Integer, SignatureSuite> SUITES = build();
+    private static final Map<Integer, SignatureSuite> SUITES = build(true);
 
     private Suites() {
     }
@@ -23,7 +25,7 @@ public final class Suites {
         return Optional.ofNullable(SUITES.get(algorithm.code()));
     }
 
-    /** True when Bouncy Castle can be loaded (GOST signatures and digests). */
+    /** True when Bouncy Castle's GOST suite could be loaded (GOST signatures and digests). */
     public static boolean bouncyCastlePresent() {
         return SUITES.containsKey(DnssecAlgorithm.ECC_GOST.code());
     }
@@ -33,7 +35,12 @@ public final class Suites {
         return Optional.ofNullable((GostSuite) SUITES.get(DnssecAlgorithm.ECC_GOST.code()));
     }
 
-    private static Map<Integer, SignatureSuite> build() {
+    /**
+     * A registry; {@code withBouncyCastle} false builds the JDK-only one (tests compare the two, and
+     * it is what a runtime without Bouncy Castle gets anyway).
+     */
+    static Map<Integer, SignatureSuite> build(boolean withBouncyCastle) {
+        boolean bc = withBouncyCastle && BouncyCastleEngines.present();
         Map<Integer, SignatureSuite> map = new HashMap<>();
         // RFC 8624 §3.1: RSAMD5 and DSA MUST NOT be used for signing; validation stays possible.
         put(map, new RsaSuite(DnssecAlgorithm.RSAMD5, "MD5withRSA", false, 1024));
@@ -43,11 +50,15 @@ public final class Suites {
         put(map, new RsaSuite(DnssecAlgorithm.RSASHA1_NSEC3_SHA1, "SHA1withRSA", true, 1024));
         put(map, new RsaSuite(DnssecAlgorithm.RSASHA256, "SHA256withRSA", true, 1024));
         put(map, new RsaSuite(DnssecAlgorithm.RSASHA512, "SHA512withRSA", true, 1024));
-        put(map, new EcdsaSuite(DnssecAlgorithm.ECDSAP256SHA256, "secp256r1", "SHA256withECDSA", 32));
-        put(map, new EcdsaSuite(DnssecAlgorithm.ECDSAP384SHA384, "secp384r1", "SHA384withECDSA", 48));
-        put(map, new EdDsaSuite(DnssecAlgorithm.ED25519, "Ed25519", 32, 64, 0x70));
-        put(map, new EdDsaSuite(DnssecAlgorithm.ED448, "Ed448", 57, 114, 0x71));
-        if (classPresent("org.bouncycastle.jce.provider.BouncyCastleProvider")) {
+        put(map, new EcdsaSuite(DnssecAlgorithm.ECDSAP256SHA256, "secp256r1", "SHA256withECDSA", 32,
+                bc ? BouncyCastleEngines::p256 : () -> null));
+        put(map, new EcdsaSuite(DnssecAlgorithm.ECDSAP384SHA384, "secp384r1", "SHA384withECDSA", 48,
+                bc ? BouncyCastleEngines::p384 : () -> null));
+        put(map, new EdDsaSuite(DnssecAlgorithm.ED25519, "Ed25519", 32, 64, 0x70,
+                bc ? BouncyCastleEngines::ed25519 : () -> null));
+        put(map, new EdDsaSuite(DnssecAlgorithm.ED448, "Ed448", 57, 114, 0x71,
+                bc ? BouncyCastleEngines::ed448 : () -> null));
+        if (bc) {
             try {
                 put(map, new GostSuite());
             } catch (LinkageError | RuntimeException e) {
@@ -59,14 +70,5 @@ public final class Suites {
 
     private static void put(Map<Integer, SignatureSuite> map, SignatureSuite suite) {
         map.put(suite.algorithm().code(), suite);
-    }
-
-    private static boolean classPresent(String name) {
-        try {
-            Class.forName(name, false, Suites.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 }
