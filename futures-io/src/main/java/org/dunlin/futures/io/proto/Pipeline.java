@@ -52,8 +52,10 @@ final class Pipeline<Req, Resp> {
         this.server = server;
         this.framed = framed;
         this.sink = framed.writer();
+        // The idle guard closes its upstream when it ends the stream; a view that ignores close keeps
+        // the frame reader (and the input) open for the linger, which closes it in the end.
         this.requests = server.idleTimeout == null ? framed.reader()
-                : framed.reader().timeout(server.idleTimeout, server.timer, TimeoutAction.END);
+                : keptOpen(framed.reader()).timeout(server.idleTimeout, server.timer, TimeoutAction.END);
     }
 
     void start() {
@@ -226,11 +228,71 @@ final class Pipeline<Req, Resp> {
         if (last != null) {
             sink.send(last);
         }
-        requests.close();
+        boolean linger = server.linger != null && readFailure == null;
+        if (!linger) {
+            requests.close();
+            framed.reader().close();
+        }
         sink.close().whenComplete((v, x) -> {
-            framed.close();
-            done.complete(null);
+            if (linger && x == null && framed.connection().isOpen()) {
+                linger();
+            } else {
+                closeNow();
+            }
         });
+    }
+
+    /**
+     * The output is shut: drops requests that still arrive until the peer ends its side (or the
+     * connection fails), or until the linger time is up, then closes (see {@link PipelinedServer.Builder#linger}).
+     * Reads the frame reader itself, not the idle-guarded stream, which has ended.
+     */
+    private void linger() {
+        org.dunlin.futures.Cancellable deadline;
+        try {
+            deadline = server.lingerTimer.schedule(server.linger, this::closeNow);
+        } catch (java.util.concurrent.RejectedExecutionException x) {
+            closeNow();
+            return;
+        }
+        done.whenComplete((v, x) -> deadline.cancel());
+        drop(framed.reader());
+    }
+
+    private void drop(AsyncStream<Req> in) {
+        for (;;) {
+            if (done.isDone()) {
+                return;
+            }
+            Promise<Req> next;
+            try {
+                next = in.next();
+            } catch (RuntimeException x) {
+                closeNow();
+                return;
+            }
+            if (!next.isDone()) {
+                next.whenComplete((r, x) -> {
+                    if (x != null || r == null) {
+                        closeNow();
+                    } else {
+                        drop(in);
+                    }
+                });
+                return;
+            }
+            if (next.isCompletedExceptionally() || next.join() == null) {
+                closeNow();
+                return;
+            }
+        }
+    }
+
+    private void closeNow() {
+        requests.close();
+        framed.reader().close();
+        framed.close();
+        done.complete(null);
     }
 
     private void abort(Throwable cause) {
@@ -244,6 +306,21 @@ final class Pipeline<Req, Resp> {
         requests.close();
         framed.close();
         done.complete(null);
+    }
+
+    /** {@code in}, except that closing the view leaves {@code in} open. */
+    private static <T> AsyncStream<T> keptOpen(AsyncStream<T> in) {
+        return new AsyncStream<>() {
+            @Override
+            public Promise<T> next() {
+                return in.next();
+            }
+
+            @Override
+            public void close() {
+                // the pipeline closes the reader itself
+            }
+        };
     }
 
     /** A request's response-to-be. */

@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * Reading stops when the peer ends its stream, when no request arrives within the idle timeout (RFC 7766
  * §6.2.3), or when a request cannot be decoded ({@link Builder#onReadError} may answer it). Requests in
  * flight are then finished and their responses written; then the output is shut down and the connection
- * closed. A handler that fails answers with {@link Builder#onHandlerError}, or, without one, closes the
+ * closed — after a linger (see {@link Builder#linger}) in which input still arriving is read and dropped,
+ * so that closing with unread input does not make the kernel reset the connection and destroy responses
+ * the peer has not read yet. A handler that fails answers with {@link Builder#onHandlerError}, or, without one, closes the
  * connection. When the peer reads responses more slowly than they come, reading pauses while more than
  * {@link Builder#maxQueuedBytes} wait to be written, so memory stays bounded.
  *
@@ -43,6 +45,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PipelinedServer<Req, Resp> {
     private static final Logger LOG = LoggerFactory.getLogger(PipelinedServer.class);
+    /** The linger of a server with an idle timeout and no {@link Builder#linger} of its own. */
+    public static final Duration DEFAULT_LINGER = Duration.ofSeconds(1);
 
     /** In which order responses are written. */
     public enum Order {
@@ -60,6 +64,10 @@ public final class PipelinedServer<Req, Resp> {
     final BiFunction<? super Req, ? super Throwable, ? extends Resp> onHandlerError;
     final Function<? super Throwable, ? extends Resp> onReadError;
     final long maxQueuedBytes;
+    /** How long to read and drop input after the output is shut, before closing (null: close at once). */
+    final Duration linger;
+    /** The timer of {@link #linger} (the idle timer unless set apart). */
+    final Timer lingerTimer;
     private final AtomicInteger active = new AtomicInteger();
 
     private PipelinedServer(Builder<Req, Resp> b) {
@@ -71,6 +79,16 @@ public final class PipelinedServer<Req, Resp> {
         this.onHandlerError = b.onHandlerError;
         this.onReadError = b.onReadError;
         this.maxQueuedBytes = b.maxQueuedBytes;
+        if (b.lingerTimer != null) {
+            this.linger = b.linger.isZero() ? null : b.linger;
+            this.lingerTimer = b.lingerTimer;
+        } else if (b.timer != null) {
+            this.linger = DEFAULT_LINGER;
+            this.lingerTimer = b.timer;
+        } else {
+            this.linger = null;
+            this.lingerTimer = null;
+        }
     }
 
     /** A builder for a server whose handler maps each request to a future response. */
@@ -141,6 +159,8 @@ public final class PipelinedServer<Req, Resp> {
         private BiFunction<? super Req, ? super Throwable, ? extends Resp> onHandlerError;
         private Function<? super Throwable, ? extends Resp> onReadError;
         private long maxQueuedBytes = 256 * 1024;
+        private Duration linger;
+        private Timer lingerTimer;
 
         private Builder(Function<? super Req, ? extends CompletionStage<Resp>> handler) {
             this.handler = Objects.requireNonNull(handler, "handler");
@@ -197,6 +217,25 @@ public final class PipelinedServer<Req, Resp> {
                 throw new IllegalArgumentException("maxQueuedBytes must be positive: " + bytes);
             }
             this.maxQueuedBytes = bytes;
+            return this;
+        }
+
+        /**
+         * After the last response is written and the output shut, reads and drops whatever the peer
+         * still sends — until it closes its side, or for at most {@code linger} on {@code timer} — and
+         * only then closes the connection. Closing a TCP socket with unread input makes the kernel send
+         * a reset instead of an orderly close (RFC 1122 §4.2.2.13), and a reset can make the peer's
+         * kernel drop responses it has received but its application has not yet read: a client that
+         * pipelined requests past an idle timeout would lose answers. Zero closes at once. Default:
+         * {@link #DEFAULT_LINGER} on the idle timer when {@link #idleTimeout} is set, otherwise none.
+         */
+        public Builder<Req, Resp> linger(Duration linger, Timer timer) {
+            Objects.requireNonNull(linger, "linger");
+            if (linger.isNegative()) {
+                throw new IllegalArgumentException("linger must not be negative: " + linger);
+            }
+            this.linger = linger;
+            this.lingerTimer = Objects.requireNonNull(timer, "timer");
             return this;
         }
 

@@ -146,4 +146,84 @@ class PipelinedServerTest {
         }
         assertEquals(0, server.activeConnections(), "each connection ends when its client ends");
     }
+
+    /** An echo server whose connections end after 200 ms without a request. */
+    private PipelinedServer<String, String> idleEcho(Duration linger) {
+        PipelinedServer.Builder<String, String> b = PipelinedServer.<String, String>builder(Promise::completed)
+                .idleTimeout(Duration.ofMillis(200), rt.timer());
+        if (linger != null) {
+            b.linger(linger, rt.timer());
+        }
+        PipelinedServer<String, String> server = b.build();
+        server.serve(listener, c -> Promise.completed(Framed.of(c, new LineCodec())));
+        return server;
+    }
+
+    /** A blocking client that reads one answer, then waits for the server to end its output. */
+    private java.net.Socket clientSeeingTheIdleClose() throws Exception {
+        java.net.Socket s = new java.net.Socket(listener.localAddress().getAddress(), listener.localAddress().getPort());
+        s.setSoTimeout(10_000);
+        s.getOutputStream().write("a\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        java.io.InputStream in = s.getInputStream();
+        assertEquals('a', in.read());
+        assertEquals('\n', in.read());
+        assertEquals(-1, in.read(), "the idle timeout ends the server's output");
+        return s;
+    }
+
+    private void awaitNoConnections(PipelinedServer<?, ?> server) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (server.activeConnections() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(0, server.activeConnections());
+    }
+
+    @Test
+    void afterAnIdleTimeoutTheServerReadsWhatStillArrivesSoTheConnectionEndsWithoutAReset() throws Exception {
+        PipelinedServer<String, String> server = idleEcho(null);
+        try (java.net.Socket s = clientSeeingTheIdleClose()) {
+            java.io.OutputStream out = s.getOutputStream();
+            // Requests sent after the server stopped reading: dropped, but read, so no reset comes back.
+            for (int i = 0; i < 5; i++) {
+                out.write("late\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.flush();
+                Thread.sleep(50);
+            }
+            assertEquals(1, server.activeConnections(), "still lingering while the client writes");
+            s.shutdownOutput();
+            awaitNoConnections(server); // the client's end ends the linger at once
+        }
+    }
+
+    @Test
+    void withoutLingerTheUnreadInputMakesTheKernelResetTheConnection() throws Exception {
+        PipelinedServer<String, String> server = idleEcho(Duration.ZERO);
+        try (java.net.Socket s = clientSeeingTheIdleClose()) {
+            awaitNoConnections(server);
+            java.io.OutputStream out = s.getOutputStream();
+            java.io.IOException reset = null;
+            for (int i = 0; i < 20 && reset == null; i++) {
+                try {
+                    out.write("late\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    out.flush();
+                    Thread.sleep(50);
+                } catch (java.io.IOException x) {
+                    reset = x;
+                }
+            }
+            assertTrue(reset != null, "writing to a closed server socket is answered with a reset");
+        }
+    }
+
+    @Test
+    void aLingerIsBoundedWhenThePeerNeitherSendsNorCloses() throws Exception {
+        PipelinedServer<String, String> server = idleEcho(Duration.ofMillis(300));
+        try (java.net.Socket s = clientSeeingTheIdleClose()) {
+            long start = System.nanoTime();
+            awaitNoConnections(server);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(ms >= 200, "closed after the linger, not before: " + ms + " ms");
+        }
+    }
 }
