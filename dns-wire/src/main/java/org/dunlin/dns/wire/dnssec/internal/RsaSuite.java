@@ -125,6 +125,10 @@ final class RsaSuite implements SignatureSuite {
         if (!(key instanceof RSAPublicKey)) {
             return KeyVerifier.REJECT_ALL;
         }
+        RsaPkcs1Verifier direct = RsaPkcs1Verifier.of(jcaSignature, (RSAPublicKey) key);
+        if (direct != null) {
+            return direct;
+        }
         int modulusBytes = (((RSAPublicKey) key).getModulus().bitLength() + 7) / 8;
         return (data, sig) -> verify(key, modulusBytes, data, sig);
     }
