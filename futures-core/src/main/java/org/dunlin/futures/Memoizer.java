@@ -51,7 +51,7 @@ public final class Memoizer<K, V> {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<K, Entry<V>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<K, Memoizer.Entry<V>> eldest) {
                 return size() > maxSize;
             }
         };
