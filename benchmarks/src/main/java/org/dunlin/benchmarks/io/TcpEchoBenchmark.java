@@ -120,11 +120,24 @@ public class TcpEchoBenchmark {
     }
 
     /** The echo example's loop: read into one buffer, write it back, repeat until the end of stream. */
+    /**
+     * Dunlin's echo, double-buffered as Netty's is pipelined: the next read goes into the other buffer
+     * while the last one is being written, and a buffer is read into again only once its write is done.
+     */
+    @SuppressWarnings("unchecked")
     static void echoLoop(TcpConnection c) {
-        ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK);
-        Futures.loop(Boolean.TRUE, more -> more, more -> c.reader().read(buf.clear()).andThen(n -> n < 0
-                ? Promise.completed(Boolean.FALSE)
-                : c.writer().write(buf.flip()).map(v -> Boolean.TRUE))).whenComplete((v, x) -> c.close());
+        ByteBuffer[] buffers = {ByteBuffer.allocateDirect(CHUNK), ByteBuffer.allocateDirect(CHUNK)};
+        Promise<Void>[] writes = new Promise[] {Promise.completed(null), Promise.completed(null)};
+        Futures.loop(0, i -> i >= 0, i -> {
+            int k = i & 1;
+            return writes[k].andThen(v -> c.reader().read(buffers[k].clear())).map(n -> {
+                if (n < 0) {
+                    return -1;
+                }
+                writes[k] = c.writer().write(buffers[k].flip());
+                return (i + 1) & 0x3fff_ffff;
+            });
+        }).whenComplete((v, x) -> c.close());
     }
 
     @TearDown(Level.Trial)
