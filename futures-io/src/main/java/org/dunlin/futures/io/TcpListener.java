@@ -146,6 +146,7 @@ public final class TcpListener implements AutoCloseable {
 
         @Override
         protected Promise<TcpConnection> pull() {
+            Promise<TcpConnection> w;
             synchronized (this) {
                 if (carried != null) {
                     TcpConnection c = carried;
@@ -155,13 +156,13 @@ public final class TcpListener implements AutoCloseable {
                 if (closed.get()) {
                     return endOfStream();
                 }
-                waiting = new Promise<>();
+                w = new Promise<>();
+                waiting = w;
                 if (accepting) {
-                    return waiting;
+                    return w;
                 }
                 accepting = true;
             }
-            Promise<TcpConnection> w = waiting;
             accept();
             return w;
         }
@@ -209,27 +210,36 @@ public final class TcpListener implements AutoCloseable {
             lane.execute(() -> deliver(c));
         }
 
+        /**
+         * Hands an accepted connection to the waiting {@code next()}, or carries it. The accept counts
+         * as in flight until the connection is placed, so a {@code next()} arriving meanwhile waits for
+         * it instead of starting a second accept; if one arrived while it was being handed over, its
+         * accept starts here.
+         */
         private void deliver(TcpConnection c) {
             for (;;) {
                 Promise<TcpConnection> to;
                 synchronized (this) {
-                    accepting = false;
                     to = waiting;
                     waiting = null;
                     if (to == null) {
                         carried = c;
+                        accepting = false;
                         return;
                     }
                 }
                 if (to.complete(c)) {
-                    return;
+                    break;
                 }
-                synchronized (this) {
-                    if (waiting == null) {
-                        carried = c;
-                        return;
-                    }
-                }
+                // The consumer cancelled that next(): offer the connection to the one waiting now, or carry it.
+            }
+            boolean again;
+            synchronized (this) {
+                again = waiting != null;
+                accepting = again;
+            }
+            if (again) {
+                accept();
             }
         }
 

@@ -185,31 +185,46 @@ final class FrameReader<T> extends AbstractAsyncStream<T> {
         return null;
     }
 
+    /**
+     * Hands a result to the waiting {@code next()}, or carries it. The buffer stays owned (the read
+     * "in flight") until the result is placed, so a {@code next()} arriving meanwhile waits for it
+     * rather than decoding or reading past it; once placed, a {@code next()} that arrived while it was
+     * being handed over is served here, in a loop (no recursion however many frames are buffered).
+     */
     private void deliver(Object result) {
         for (;;) {
-            Promise<T> to;
-            synchronized (this) {
-                readInFlight = false;
-                to = waiting;
-                waiting = null;
-                remember(result);
-                if (to == null) {
-                    if (!(result == END || result instanceof Throwable)) {
-                        carried = result;
+            for (;;) {
+                Promise<T> to;
+                synchronized (this) {
+                    remember(result);
+                    to = waiting;
+                    waiting = null;
+                    if (to == null) {
+                        if (!(result == END || result instanceof Throwable)) {
+                            carried = result;
+                        }
+                        readInFlight = false;
+                        return;
                     }
-                    return;
                 }
-            }
-            if (settle(to, result)) {
-                return;
+                if (settle(to, result)) {
+                    break;
+                }
+                // The consumer cancelled that next(): offer the result to the one waiting now, or carry it.
             }
             synchronized (this) {
                 if (waiting == null) {
-                    if (!(result == END || result instanceof Throwable)) {
-                        carried = result;
-                    }
+                    readInFlight = false;
                     return;
                 }
+                if (terminal != null) {
+                    result = terminal;
+                    continue;
+                }
+            }
+            result = decodeOrReadAgain();
+            if (result == null) {
+                return; // a read started; its completion serves the waiting next()
             }
         }
     }

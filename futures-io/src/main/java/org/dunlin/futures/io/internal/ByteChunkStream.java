@@ -46,43 +46,45 @@ public final class ByteChunkStream extends AbstractAsyncStream<ByteBuffer> {
             }
             readInFlight = true;
         }
-        ByteBuffer buf = ByteBuffer.allocate(chunkSize);
-        source.read(buf).whenComplete((n, x) -> {
-            Object result;
-            if (x != null) {
-                result = x;
-            } else if (n < 0) {
-                result = END;
-            } else {
-                result = buf.flip();
-            }
-            deliver(result);
-        });
+        startRead();
         return out;
     }
 
+    private void startRead() {
+        ByteBuffer buf = ByteBuffer.allocate(chunkSize);
+        source.read(buf).whenComplete((n, x) -> deliver(x != null ? x : n < 0 ? END : buf.flip()));
+    }
+
+    /**
+     * Hands a read's result to the waiting {@code next()}, or carries it. The read counts as in flight
+     * until its result is placed, so a {@code next()} arriving meanwhile waits for this result instead
+     * of starting a read that could overtake it; if one arrived while the result was being handed over,
+     * its read starts here.
+     */
     private void deliver(Object result) {
         for (;;) {
             Promise<ByteBuffer> to;
             synchronized (this) {
-                readInFlight = false;
                 to = waiting;
                 waiting = null;
                 if (to == null) {
                     carried = result;
+                    readInFlight = false;
                     return;
                 }
             }
             if (settle(to, result)) {
-                return;
+                break;
             }
-            // The consumer cancelled that next(); keep the result for the next one (which may be waiting).
-            synchronized (this) {
-                if (waiting == null) {
-                    carried = result;
-                    return;
-                }
-            }
+            // The consumer cancelled that next(): offer the result to the one waiting now, or carry it.
+        }
+        boolean next;
+        synchronized (this) {
+            next = waiting != null;
+            readInFlight = next;
+        }
+        if (next) {
+            startRead();
         }
     }
 
