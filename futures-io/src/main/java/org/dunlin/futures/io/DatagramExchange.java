@@ -23,8 +23,9 @@ import org.dunlin.futures.io.internal.SelectorLoop;
  * One request/response exchange over a UDP socket of its own ({@link IoRuntime#exchangeUdp}): the
  * promise handed to the caller, the selector handler of its socket and its deadline task, in one object.
  *
- * <p>Design. Usually the socket comes warm from {@link WarmSockets}: bound to a random port and
- * registered by the selector thread ahead of time, so the caller's thread only connects it, attaches
+ * <p>Design. Usually the socket comes warm from {@link WarmSockets}: opened and registered by the
+ * selector thread ahead of time, unbound, so the caller's thread only connects it (which binds it to a
+ * fresh random port), attaches
  * this exchange to its key, schedules the deadline and sends — no registration, no wake-up. When no warm
  * socket is ready, the caller's thread opens one, connects it, sends the request and registers the
  * socket itself ({@link SelectorLoop#register}: no task, and a wake-up only if the loop sleeps); sending
@@ -108,7 +109,8 @@ final class DatagramExchange<T> extends Promise<T> implements SelectorLoop.Handl
     }
 
     /**
-     * On a socket that is already bound and registered ({@link WarmSockets}): connect, take over the
+     * On a socket that is already open and registered ({@link WarmSockets}): connect (binding it to a
+     * fresh ephemeral port), take over the
      * key, then send — in that order, so that the response cannot arrive before this exchange is the
      * key's handler.
      */
@@ -116,7 +118,7 @@ final class DatagramExchange<T> extends Promise<T> implements SelectorLoop.Handl
             InetSocketAddress remote, ByteBuffer request, Duration timeout, DatagramReader<? extends T> reader) {
         DatagramChannel ch = (DatagramChannel) key.channel();
         try {
-            ch.connect(remote); // also discards any stray that reached the idle socket
+            ch.connect(remote); // binds too: the kernel picks the port now, at random (RFC 6056 §3.3)
         } catch (IOException | RuntimeException x) {
             IoRuntime.closeQuietly(ch);
             loop.wakeIfSleeping();

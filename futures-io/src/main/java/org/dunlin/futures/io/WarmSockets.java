@@ -1,8 +1,6 @@
 package org.dunlin.futures.io;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
@@ -18,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * UDP sockets opened ahead of need for {@link IoRuntime#exchangeUdp}, one pool per selector loop and
- * address family: each is bound to an ephemeral port of the kernel's random choice and already
- * registered with the loop's selector, so an exchange only connects and sends.
+ * address family: each is open, non-blocking and already registered with the loop's selector, but not
+ * bound, so an exchange only connects (which binds it to a fresh ephemeral port) and sends.
  *
  * <p>Why. A socket opened on the caller's thread must be registered with the selector before its
  * response can be seen, and the JDK applies a registration only at the start of a select: when the
@@ -31,13 +29,14 @@ import org.slf4j.LoggerFactory;
  * {@link #TARGET} sockets and doubles, up to {@link #MAX_TARGET}, whenever callers find it empty, so a
  * runtime with hundreds of queries in flight keeps enough ready.
  *
- * <p>Security is unchanged (RFC 5452 §9.2, §10): the port is chosen at random by the kernel when the
- * socket is bound, is never disclosed before the query is sent from it, and serves exactly one query;
- * the socket is closed when its exchange ends. While idle the socket is unconnected and may receive
- * strays; they are dropped here, the JDK's {@code connect} discards whatever is still queued, and from
- * then on the kernel accepts only the server's datagrams. A datagram read here after an exchange took
- * the socket is handed to that exchange — the exchange attaches itself before it sends, so its response
- * can never be mistaken for a stray.
+ * <p>Security is unchanged (RFC 5452 §9.2, §10): an idle socket holds no port. The kernel picks the
+ * port at random when the exchange connects, just before the query is sent, and the socket serves
+ * exactly one query and is closed when its exchange ends. So a port exists only while its query is in
+ * flight, as with a socket opened for the query: binding ahead would leave idle ports open for as long
+ * as they wait, for an off-path attacker to find by probing (the ICMP side channel of "SadDNS",
+ * CVE-2020-25705) before the query that uses them is even sent. An unbound socket receives nothing;
+ * should a datagram be read here after an exchange took the socket, it is handed to that exchange,
+ * which attaches itself before it sends.
  *
  * <p>Thread-safe: {@link #take} from any thread; refills, reads and closing on the loop thread.
  */
@@ -52,7 +51,6 @@ final class WarmSockets implements SelectorLoop.Handler {
     private final IoRuntime runtime;
     private final SelectorLoop loop;
     private final ProtocolFamily family;
-    private final InetSocketAddress wildcard;
     private final ConcurrentLinkedQueue<SelectionKey> idle = new ConcurrentLinkedQueue<>();
     private final AtomicInteger ready = new AtomicInteger();
     private final AtomicBoolean refillQueued = new AtomicBoolean();
@@ -67,7 +65,6 @@ final class WarmSockets implements SelectorLoop.Handler {
         this.runtime = runtime;
         this.loop = loop;
         this.family = ipv6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
-        this.wildcard = new InetSocketAddress(wildcardAddress(ipv6), 0);
     }
 
     /**
@@ -92,7 +89,7 @@ final class WarmSockets implements SelectorLoop.Handler {
         return k;
     }
 
-    /** On the loop: opens, binds and registers sockets up to the target. */
+    /** On the loop: opens and registers sockets up to the target (unbound: see the class comment). */
     private void refill() {
         try {
             while (ready.get() < target && !closed && !runtime.isClosed()) {
@@ -100,7 +97,6 @@ final class WarmSockets implements SelectorLoop.Handler {
                 SelectionKey k;
                 try {
                     ch.configureBlocking(false);
-                    ch.bind(wildcard);
                     k = loop.register(ch, SelectionKey.OP_READ, this);
                 } catch (IOException | RuntimeException x) {
                     IoRuntime.closeQuietly(ch);
@@ -174,25 +170,13 @@ final class WarmSockets implements SelectorLoop.Handler {
         return ready.get();
     }
 
-    /** The local ports of the idle sockets (for tests). */
-    java.util.List<Integer> idlePorts() {
-        java.util.List<Integer> ports = new java.util.ArrayList<>();
+    /** The idle sockets (for tests). */
+    java.util.List<DatagramChannel> idleChannels() {
+        java.util.List<DatagramChannel> channels = new java.util.ArrayList<>();
         for (SelectionKey k : idle) {
-            try {
-                ports.add(((InetSocketAddress) ((DatagramChannel) k.channel()).getLocalAddress()).getPort());
-            } catch (IOException | RuntimeException x) {
-                // closed meanwhile
-            }
+            channels.add((DatagramChannel) k.channel());
         }
-        return ports;
-    }
-
-    private static InetAddress wildcardAddress(boolean ipv6) {
-        try {
-            return InetAddress.getByAddress(new byte[ipv6 ? 16 : 4]);
-        } catch (java.net.UnknownHostException e) {
-            throw new AssertionError(e);
-        }
+        return channels;
     }
 
     @Override
