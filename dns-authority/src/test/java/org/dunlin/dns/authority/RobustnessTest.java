@@ -62,7 +62,7 @@ class RobustnessTest {
                 try (DnsClient client = new DnsClient(addr)) {
                     for (int i = 0; i < 2000 || System.nanoTime() - floodUntil < 0; i++) {
                         asked++;
-                        Message q = Message.builder().id(i).question(Name.of("h" + (i % 7) + ".web.test."), RRType.A).build();
+                        Message q = Message.builder().id(i & 0xffff).question(Name.of("h" + (i % 7) + ".web.test."), RRType.A).build();
                         byte[] r = client.udpRaw(q.toWire(), 1000);
                         if (r != null && Message.fromWire(r).rcode().equals(Rcode.NXDOMAIN)) {
                             answered++;
