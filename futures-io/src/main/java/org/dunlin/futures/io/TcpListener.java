@@ -15,11 +15,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.dunlin.futures.AbstractAsyncStream;
 import org.dunlin.futures.AsyncStream;
 import org.dunlin.futures.Promise;
 import org.dunlin.futures.io.internal.CallbackLane;
 import org.dunlin.futures.io.internal.Resource;
+import org.dunlin.futures.io.internal.SingleFlightStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,34 +137,17 @@ public final class TcpListener implements AutoCloseable {
     }
 
     /** The accept loop, as a stream; completions keep an accepted connection if its next() was cancelled. */
-    private final class Incoming extends AbstractAsyncStream<TcpConnection>
+    private final class Incoming extends SingleFlightStream<TcpConnection>
             implements CompletionHandler<AsynchronousSocketChannel, Void> {
-        // Guarded by this.
-        private boolean accepting;
-        private Promise<TcpConnection> waiting;
-        private TcpConnection carried;
 
         @Override
-        protected Promise<TcpConnection> pull() {
-            Promise<TcpConnection> w;
-            synchronized (this) {
-                if (carried != null) {
-                    TcpConnection c = carried;
-                    carried = null;
-                    return Promise.completed(c);
-                }
-                if (closed.get()) {
-                    return endOfStream();
-                }
-                w = new Promise<>();
-                waiting = w;
-                if (accepting) {
-                    return w;
-                }
-                accepting = true;
-            }
+        protected Promise<TcpConnection> finished() {
+            return closed.get() ? endOfStream() : null;
+        }
+
+        @Override
+        protected void start() {
             accept();
-            return w;
         }
 
         private void accept() {
@@ -210,39 +193,6 @@ public final class TcpListener implements AutoCloseable {
             lane.execute(() -> deliver(c));
         }
 
-        /**
-         * Hands an accepted connection to the waiting {@code next()}, or carries it. The accept counts
-         * as in flight until the connection is placed, so a {@code next()} arriving meanwhile waits for
-         * it instead of starting a second accept; if one arrived while it was being handed over, its
-         * accept starts here.
-         */
-        private void deliver(TcpConnection c) {
-            for (;;) {
-                Promise<TcpConnection> to;
-                synchronized (this) {
-                    to = waiting;
-                    waiting = null;
-                    if (to == null) {
-                        carried = c;
-                        accepting = false;
-                        return;
-                    }
-                }
-                if (to.complete(c)) {
-                    break;
-                }
-                // The consumer cancelled that next(): offer the connection to the one waiting now, or carry it.
-            }
-            boolean again;
-            synchronized (this) {
-                again = waiting != null;
-                accepting = again;
-            }
-            if (again) {
-                accept();
-            }
-        }
-
         @Override
         public void failed(Throwable x, Void a) {
             if (closed.get() || x instanceof AsynchronousCloseException || x instanceof ClosedChannelException
@@ -265,12 +215,7 @@ public final class TcpListener implements AutoCloseable {
         }
 
         void listenerClosed() {
-            Promise<TcpConnection> to;
-            synchronized (this) {
-                accepting = false;
-                to = waiting;
-                waiting = null;
-            }
+            Promise<TcpConnection> to = abandon();
             if (to != null) {
                 lane.complete(to, null);
             }
@@ -279,12 +224,7 @@ public final class TcpListener implements AutoCloseable {
         @Override
         protected void onClose() {
             TcpListener.this.close();
-            TcpConnection c;
-            synchronized (this) {
-                c = carried;
-                carried = null;
-            }
-            if (c != null) {
+            if (takeCarried() instanceof TcpConnection c) {
                 c.close();
             }
         }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import org.dunlin.futures.AbstractAsyncStream;
 import org.dunlin.futures.Promise;
 import org.dunlin.futures.io.ReadHalf;
+import org.dunlin.futures.io.internal.Outcomes;
 
 /**
  * The reading side of {@link Framed}.
@@ -19,7 +20,7 @@ import org.dunlin.futures.io.ReadHalf;
  * it.
  */
 final class FrameReader<T> extends AbstractAsyncStream<T> {
-    private static final Object END = new Object();
+    private static final Object END = Outcomes.END;
     private static final int INITIAL = 4096;
     private static final int MIN_READ = 1024;
 
@@ -52,10 +53,10 @@ final class FrameReader<T> extends AbstractAsyncStream<T> {
             if (carried != null) {
                 Object c = carried;
                 carried = null;
-                return promiseOf(c);
+                return Outcomes.promiseOf(c);
             }
             if (terminal != null) {
-                return promiseOf(terminal);
+                return Outcomes.promiseOf(terminal);
             }
             out = new Promise<>();
             waiting = out;
@@ -71,7 +72,7 @@ final class FrameReader<T> extends AbstractAsyncStream<T> {
                 }
                 remember(result);
             }
-            return promiseOf(result);
+            return Outcomes.promiseOf(result);
         }
         return out;
     }
@@ -200,14 +201,14 @@ final class FrameReader<T> extends AbstractAsyncStream<T> {
                     to = waiting;
                     waiting = null;
                     if (to == null) {
-                        if (!(result == END || result instanceof Throwable)) {
+                        if (!Outcomes.isTerminal(result)) {
                             carried = result;
                         }
                         readInFlight = false;
                         return;
                     }
                 }
-                if (settle(to, result)) {
+                if (Outcomes.settle(to, result)) {
                     break;
                 }
                 // The consumer cancelled that next(): offer the result to the one waiting now, or carry it.
@@ -231,31 +232,9 @@ final class FrameReader<T> extends AbstractAsyncStream<T> {
 
     /** Records an end or failure as terminal. Under the monitor. */
     private void remember(Object result) {
-        if (result == END || result instanceof Throwable) {
+        if (Outcomes.isTerminal(result)) {
             terminal = result;
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private boolean settle(Promise<T> p, Object result) {
-        if (result == END) {
-            return p.complete(null);
-        }
-        if (result instanceof Throwable) {
-            return p.completeExceptionally((Throwable) result);
-        }
-        return p.complete((T) result);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Promise<T> promiseOf(Object result) {
-        if (result == END) {
-            return endOfStream();
-        }
-        if (result instanceof Throwable) {
-            return Promise.failed((Throwable) result);
-        }
-        return Promise.completed((T) result);
     }
 
     @Override
