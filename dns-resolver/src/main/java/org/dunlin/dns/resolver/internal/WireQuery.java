@@ -3,9 +3,6 @@ package org.dunlin.dns.resolver.internal;
 import java.nio.ByteBuffer;
 import java.util.random.RandomGenerator;
 import org.dunlin.dns.wire.Message;
-import org.dunlin.dns.wire.Name;
-import org.dunlin.dns.wire.Question;
-import org.dunlin.dns.wire.edns.Edns;
 
 /**
  * One query as it goes on the wire: the encoded message with its ID and, with DNS 0x20, the letters of
@@ -36,62 +33,8 @@ public final class WireQuery {
         if (query.question().size() != 1) {
             throw new IllegalArgumentException("a query has exactly one question, not " + query.question().size());
         }
-        byte[] plain = encodePlainQuery(query);
-        return plain != null ? with(plain, query, random, randomizeCase) : of(query.toWire(), query, random, randomizeCase);
-    }
-
-    /** As {@link #of(Message, RandomGenerator, boolean)} from the query's encoding, which is not modified. */
-    public static WireQuery of(byte[] encoded, Message query, RandomGenerator random, boolean randomizeCase) {
-        if (query.question().size() != 1) {
-            throw new IllegalArgumentException("a query has exactly one question, not " + query.question().size());
-        }
-        return with(encoded.clone(), query, random, randomizeCase);
-    }
-
-    /**
-     * The wire form of a plain query — one question, no records, at most an OPT without options — written
-     * directly, or {@code null} for anything else. It is exactly what {@link Message#toWire()} writes
-     * (a single name leaves nothing to compress; a property test holds the two together), without the
-     * general encoder's buffers and compression table. RFC 1035 §4.1.1 header, §4.1.2 question, then the
-     * OPT pseudo-record of RFC 6891 §6.1.2 (root owner, type 41, CLASS = payload size, TTL = extended
-     * RCODE, version and flags, no RDATA).
-     */
-    static byte[] encodePlainQuery(Message query) {
-        if (!query.answer().isEmpty() || !query.authority().isEmpty() || !query.additional().isEmpty()) {
-            return null;
-        }
-        Edns edns = query.edns().orElse(null);
-        if (edns != null && !edns.options().isEmpty()) {
-            return null;
-        }
-        Question q = query.question().get(0);
-        Name name = q.name();
-        int nameLength = name.wireLength();
-        byte[] b = new byte[QUESTION + nameLength + 4 + (edns != null ? 11 : 0)];
-        int word = query.flags() | query.opcode().value() << 11 | query.rcode().headerBits();
-        putU16(b, 0, query.id());
-        putU16(b, 2, word);
-        putU16(b, 4, 1);
-        putU16(b, 10, edns != null ? 1 : 0);
-        name.copyWireTo(b, QUESTION);
-        int p = QUESTION + nameLength;
-        putU16(b, p, q.type().value());
-        putU16(b, p + 2, q.rrClass().value());
-        if (edns != null) {
-            p += 4;
-            b[p] = 0; // root
-            putU16(b, p + 1, 41);
-            putU16(b, p + 3, edns.udpPayloadSize());
-            putU16(b, p + 5, query.rcode().extendedBits() << 8 | edns.version());
-            putU16(b, p + 7, edns.flags());
-            // RDLENGTH 0: the array is zeroed
-        }
-        return b;
-    }
-
-    private static void putU16(byte[] b, int at, int v) {
-        b[at] = (byte) (v >>> 8);
-        b[at + 1] = (byte) v;
+        // toWire returns a fresh array (its scratch buffer is reused): it becomes the query's own
+        return with(query.toWire(), query, random, randomizeCase);
     }
 
     /** Sets a random ID (and 0x20 case) in {@code b}, which becomes the query's own array. */
