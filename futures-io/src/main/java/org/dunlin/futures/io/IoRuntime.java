@@ -539,6 +539,19 @@ public final class IoRuntime implements AutoCloseable {
                     LOG.warn("{}: callback threads still running 10 s after close", name);
                 }
             }
+            if (wait) {
+                // A terminated group or pool has signalled its end; its threads may still be exiting.
+                // Join them, so that when close returns the threads are gone, not just done.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                for (Thread t : ownThreads) {
+                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    if (left <= 0) {
+                        LOG.warn("{}: {} still alive 10 s after close", name, t.getName());
+                        break;
+                    }
+                    t.join(left);
+                }
+            }
         } catch (InterruptedException x) {
             Thread.currentThread().interrupt();
         }
