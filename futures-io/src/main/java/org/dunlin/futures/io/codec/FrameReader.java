@@ -82,6 +82,32 @@ final class FrameReader<T> extends AbstractAsyncStream<T> {
      * null; ownership passes to the read's completion).
      */
     private Object decodeOrRead() {
+        Object result = decodeOrMakeRoom();
+        if (result != null) {
+            return result;
+        }
+        synchronized (this) {
+            readInFlight = true;
+        }
+        startRead();
+        return null;
+    }
+
+    /** As {@link #decodeOrRead()}, from a read's completion, which already owns the buffer. */
+    private Object decodeOrReadAgain() {
+        Object result = decodeOrMakeRoom();
+        if (result != null) {
+            return result;
+        }
+        if (isClosed()) {
+            return END;
+        }
+        startRead();
+        return null;
+    }
+
+    /** Decodes a frame, END or a failure; or, if more bytes are needed, makes room for them and returns null. */
+    private Object decodeOrMakeRoom() {
         Object result = decodeOne();
         if (result != null) {
             return result;
@@ -91,13 +117,14 @@ final class FrameReader<T> extends AbstractAsyncStream<T> {
         } catch (FrameTooLongException x) {
             return x;
         }
-        synchronized (this) {
-            readInFlight = true;
-        }
+        return null;
+    }
+
+    /** Reads into the free space after {@code writePos}; the completion takes over the buffer. */
+    private void startRead() {
         ByteBuffer target = buf.duplicate();
         target.limit(buf.capacity()).position(writePos);
         in.read(target).whenComplete(this::readDone);
-        return null;
     }
 
     /** Decodes from the buffered bytes: a frame, END, a failure, or null if more bytes are needed. */
@@ -167,24 +194,6 @@ final class FrameReader<T> extends AbstractAsyncStream<T> {
         deliver(result);
     }
 
-    private Object decodeOrReadAgain() {
-        Object result = decodeOne();
-        if (result != null) {
-            return result;
-        }
-        try {
-            makeRoom();
-        } catch (FrameTooLongException x) {
-            return x;
-        }
-        if (isClosed()) {
-            return END;
-        }
-        ByteBuffer target = buf.duplicate();
-        target.limit(buf.capacity()).position(writePos);
-        in.read(target).whenComplete(this::readDone);
-        return null;
-    }
 
     /**
      * Hands a result to the waiting {@code next()}, or carries it. The buffer stays owned (the read
