@@ -12,4 +12,8 @@ module org.dunlin.dns.wire {
     exports org.dunlin.dns.wire.zone;
     exports org.dunlin.dns.wire.dnssec;
     exports org.dunlin.dns.wire.tsig;
+
+    // Not API: the octet-level name rules (NameOctets) and the base32hex codec, shared with the
+    // authoritative server's raw-wire code so that the two cannot drift apart.
+    exports org.dunlin.dns.wire.internal to org.dunlin.dns.authority;
 }

@@ -2,6 +2,7 @@ package org.dunlin.dns.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.dunlin.dns.wire.internal.NameOctets;
 
 /**
  * A domain name: immutable, case-preserving, compared without regard to ASCII case (RFC 4343) and
@@ -18,8 +19,9 @@ public final class Name implements Comparable<Name> {
     /*
      * Design: like dnsjava's Name, a name is its uncompressed wire form — length-prefixed labels, with
      * the terminating zero octet when absolute — in one byte array. Equality, hashing and the canonical
-     * order fold ASCII case on the fly through a 256-entry table, so names keep the case they arrived
-     * with and no lower-cased copy is ever made. Label start offsets are computed on first use (only
+     * order fold ASCII case on the fly through a 256-entry table (internal.NameOctets, which the
+     * authoritative server's raw-wire code shares), so names keep the case they arrived with and no
+     * lower-cased copy is ever made. Label start offsets are computed on first use (only
      * ordering, label access and compression need them) and cached, as are the hash and the suffix
      * hashes compression uses. The int hash is a benign race, as in String.hashCode; the arrays are
      * published through volatile fields so that no thread sees one half filled.
@@ -36,14 +38,6 @@ public final class Name implements Comparable<Name> {
 
     /** Maximum length of a label (RFC 1035 §3.1). */
     public static final int MAX_LABEL_LENGTH = 63;
-
-    private static final byte[] LOWER = new byte[256];
-
-    static {
-        for (int i = 0; i < 256; i++) {
-            LOWER[i] = (byte) (i >= 'A' && i <= 'Z' ? i + 32 : i);
-        }
-    }
 
     private final byte[] wire;
     private final int labels;
@@ -335,7 +329,7 @@ public final class Name implements Comparable<Name> {
     public byte[] toCanonicalWire() {
         byte[] out = new byte[wire.length];
         for (int i = 0; i < wire.length; i++) {
-            out[i] = LOWER[wire[i] & 0xFF];
+            out[i] = NameOctets.lower(wire[i]);
         }
         return out;
     }
@@ -454,7 +448,7 @@ public final class Name implements Comparable<Name> {
         if (wire.length - off != ancestor.wire.length) {
             return false;
         }
-        return equalIgnoringCase(wire, off, ancestor.wire, 0, ancestor.wire.length);
+        return NameOctets.equalsIgnoreCase(wire, off, ancestor.wire, 0, ancestor.wire.length);
     }
 
     /**
@@ -476,17 +470,6 @@ public final class Name implements Comparable<Name> {
     // ---------------------------------------------------------------------------------------------
     // Equality and order
 
-    private static boolean equalIgnoringCase(byte[] a, int aOff, byte[] b, int bOff, int len) {
-        for (int i = 0; i < len; i++) {
-            byte x = a[aOff + i];
-            byte y = b[bOff + i];
-            if (x != y && LOWER[x & 0xFF] != LOWER[y & 0xFF]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Equal names have the same labels, ignoring ASCII case (RFC 4343), and the same absoluteness. */
     @Override
     public boolean equals(Object o) {
@@ -499,7 +482,7 @@ public final class Name implements Comparable<Name> {
         Name n = (Name) o;
         return n.wire.length == wire.length && n.absolute == absolute && n.labels == labels
                 && (hash == 0 || n.hash == 0 || hash == n.hash)
-                && equalIgnoringCase(wire, 0, n.wire, 0, wire.length);
+                && NameOctets.equalsIgnoreCase(wire, 0, n.wire, 0, wire.length);
     }
 
     /** Whether the two names are equal and also spelled with the same case. */
@@ -513,7 +496,7 @@ public final class Name implements Comparable<Name> {
         if (h == 0) {
             h = absolute ? 1 : 2;
             for (byte b : wire) {
-                h = 31 * h + LOWER[b & 0xFF];
+                h = 31 * h + NameOctets.lower(b);
             }
             if (h == 0) {
                 h = 1;
@@ -535,25 +518,12 @@ public final class Name implements Comparable<Name> {
         }
         byte[] oa = offsets();
         byte[] ob = other.offsets();
-        byte[] a = wire;
-        byte[] b = other.wire;
         int i = labels - 1;
         int j = other.labels - 1;
         while (i >= 0 && j >= 0) {
-            int pa = oa[i] & 0xFF;
-            int pb = ob[j] & 0xFF;
-            int la = a[pa] & 0xFF;
-            int lb = b[pb] & 0xFF;
-            int n = Math.min(la, lb);
-            for (int k = 1; k <= n; k++) {
-                int x = LOWER[a[pa + k] & 0xFF] & 0xFF;
-                int y = LOWER[b[pb + k] & 0xFF] & 0xFF;
-                if (x != y) {
-                    return x - y;
-                }
-            }
-            if (la != lb) {
-                return la - lb;
+            int c = NameOctets.compareLabels(wire, oa[i] & 0xFF, other.wire, ob[j] & 0xFF);
+            if (c != 0) {
+                return c;
             }
             i--;
             j--;

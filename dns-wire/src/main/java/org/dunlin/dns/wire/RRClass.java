@@ -56,15 +56,7 @@ public final class RRClass implements Comparable<RRClass> {
 
     /** Like {@link #valueOf(String)} but returns null for text that is not a class. */
     public static RRClass tryParse(String text) {
-        RRClass c = TABLE.byName(text);
-        if (c != null) {
-            return c;
-        }
-        if (text.length() > 5 && text.regionMatches(true, 0, "CLASS", 0, 5)) {
-            int v = CodeTable.parseDecimal(text, 5, 0xFFFF);
-            return v < 0 ? null : of(v);
-        }
-        return null;
+        return TABLE.parse(text, "CLASS");
     }
 
     /** The 16-bit value. */

@@ -141,15 +141,7 @@ public final class RRType implements Comparable<RRType> {
 
     /** Like {@link #valueOf(String)} but returns null for text that is not a type. */
     public static RRType tryParse(String text) {
-        RRType t = TABLE.byName(text);
-        if (t != null) {
-            return t;
-        }
-        if (text.length() > 4 && text.regionMatches(true, 0, "TYPE", 0, 4)) {
-            int v = CodeTable.parseDecimal(text, 4, 0xFFFF);
-            return v < 0 ? null : of(v);
-        }
-        return null;
+        return TABLE.parse(text, "TYPE");
     }
 
     /** The 16-bit value. */

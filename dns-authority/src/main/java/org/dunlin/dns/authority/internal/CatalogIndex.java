@@ -68,35 +68,19 @@ public final class CatalogIndex implements Catalog {
      * null: the zone whose origin is the longest suffix of the name.
      */
     ZoneData find(byte[] b, int[] starts, int[] hashes, int count) {
-        for (int depth : depths) {
-            if (depth > count) {
-                continue;
-            }
-            int from = count - depth;
-            int off = starts[from];
-            int len = starts[count] + 1 - off;
-            for (int slot = WireNames.spread(hashes[from]) & mask; ; slot = slot + 1 & mask) {
-                ZoneData z = table[slot];
-                if (z == null) {
-                    break;
-                }
-                if (z.originWire.length == len && WireNames.equalsFolded(b, off, z.originWire, 0, len)) {
-                    return z;
-                }
-            }
-        }
-        return null;
+        return longestMatch(b, starts, hashes, count, count);
     }
 
     /** The zone of the parent of the origin of {@code child} (for DS queries at a zone's apex), or null. */
     ZoneData parentOf(byte[] b, int[] starts, int[] hashes, int count, ZoneData child) {
-        int childFrom = count - child.originLabels;
-        if (childFrom + 1 > count) {
-            return null;
-        }
-        // Search among the suffixes strictly above the child's origin.
+        // Only the suffixes strictly above the child's origin; the root zone has no parent (max depth -1).
+        return longestMatch(b, starts, hashes, count, child.originLabels - 1);
+    }
+
+    /** The zone whose origin is the longest suffix of the name with at most {@code maxDepth} labels, or null. */
+    private ZoneData longestMatch(byte[] b, int[] starts, int[] hashes, int count, int maxDepth) {
         for (int depth : depths) {
-            if (depth >= child.originLabels) {
+            if (depth > maxDepth) {
                 continue;
             }
             int from = count - depth;

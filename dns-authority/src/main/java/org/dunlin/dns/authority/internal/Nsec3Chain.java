@@ -116,35 +116,4 @@ public final class Nsec3Chain {
         }
         return 0;
     }
-
-    /** Decodes base32hex (RFC 4648 §7) without padding, any case; null if the text is not base32hex. */
-    static byte[] decodeBase32Hex(byte[] b, int off, int len) {
-        if (len * 5 % 8 >= 5) {
-            return null;
-        }
-        byte[] out = new byte[len * 5 / 8];
-        long buffer = 0;
-        int bits = 0;
-        int o = 0;
-        for (int i = 0; i < len; i++) {
-            int c = b[off + i] & 0xFF;
-            int v;
-            if (c >= '0' && c <= '9') {
-                v = c - '0';
-            } else if (c >= 'a' && c <= 'v') {
-                v = c - 'a' + 10;
-            } else if (c >= 'A' && c <= 'V') {
-                v = c - 'A' + 10;
-            } else {
-                return null;
-            }
-            buffer = buffer << 5 | v;
-            bits += 5;
-            if (bits >= 8) {
-                bits -= 8;
-                out[o++] = (byte) (buffer >>> bits);
-            }
-        }
-        return out;
-    }
 }

@@ -1,5 +1,7 @@
 package org.dunlin.dns.authority.internal;
 
+import org.dunlin.dns.wire.internal.NameOctets;
+
 /**
  * The answer to one query from one zone: RFC 1034 §4.3.2 as its successors refined it. One per
  * {@link Workspace}, reset for each query, so it allocates nothing.
@@ -521,6 +523,6 @@ final class Resolver {
         while (p < off) {
             p += b[p] + 1;
         }
-        return p == off && WireNames.equalsIgnoreCase(b, off, referralName, referralAt, dlen);
+        return p == off && NameOctets.equalsIgnoreCase(b, off, referralName, referralAt, dlen);
     }
 }

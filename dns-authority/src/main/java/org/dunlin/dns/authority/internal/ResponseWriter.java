@@ -1,5 +1,7 @@
 package org.dunlin.dns.authority.internal;
 
+import org.dunlin.dns.wire.internal.NameOctets;
+
 /**
  * The response being built, in wire form, in one reusable buffer: header, echoed question, records
  * with name compression (RFC 1035 §4.1.4), and truncation to a size limit at RRset boundaries. Owned by
@@ -345,7 +347,7 @@ public final class ResponseWriter {
             if (len == 0) {
                 return true;
             }
-            if (!WireNames.equalsIgnoreCase(b, p + 1, src, q + 1, len)) {
+            if (!NameOctets.equalsIgnoreCase(b, p + 1, src, q + 1, len)) {
                 return false;
             }
             p += len + 1;

@@ -1,5 +1,7 @@
 package org.dunlin.dns.authority.internal;
 
+import org.dunlin.dns.wire.internal.NameOctets;
+
 /**
  * Domain names as uncompressed wire bytes inside larger arrays (a query packet, a zone's data arena, a
  * scratch buffer): label scanning, case-folded hashing and comparison, all without allocating. The hot
@@ -11,6 +13,9 @@ package org.dunlin.dns.authority.internal;
  * parent's: the zone's node table and the catalog are keyed by exactly these values, which lets the
  * closest-encloser search probe every ancestor of a query name for the price of one pass over it.
  * ASCII letters are folded to lower case (RFC 4343); length octets are below 64 and never folded.
+ *
+ * <p>Case folding and the canonical label order are dns-wire's ({@link NameOctets}), so that these
+ * methods and {@code Name} agree octet for octet.
  */
 public final class WireNames {
     /** The hash of the root name. */
@@ -19,20 +24,7 @@ public final class WireNames {
     /** The most labels an uncompressed name can have (127 one-octet labels fill 255 octets). */
     public static final int MAX_LABELS = 128;
 
-    private static final byte[] LOWER = new byte[256];
-
-    static {
-        for (int i = 0; i < 256; i++) {
-            LOWER[i] = (byte) (i >= 'A' && i <= 'Z' ? i + 32 : i);
-        }
-    }
-
     private WireNames() {
-    }
-
-    /** The octet {@code b} with ASCII upper case folded to lower case. */
-    public static byte lower(byte b) {
-        return LOWER[b & 0xFF];
     }
 
     /** One hashing step: the hash of {@code label.rest} from the hash of {@code rest}. */
@@ -40,7 +32,7 @@ public final class WireNames {
         int len = b[labelAt];
         int h = rest * 0x01000193 ^ len;
         for (int i = labelAt + 1, end = labelAt + 1 + len; i < end; i++) {
-            h = (h ^ LOWER[b[i] & 0xFF]) * 0x01000193;
+            h = (h ^ NameOctets.lower(b[i])) * 0x01000193;
         }
         return h;
     }
@@ -110,19 +102,7 @@ public final class WireNames {
      */
     public static boolean equalsFolded(byte[] a, int aOff, byte[] lowerB, int bOff, int len) {
         for (int i = 0; i < len; i++) {
-            if (LOWER[a[aOff + i] & 0xFF] != lowerB[bOff + i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether {@code len} octets of {@code a} and {@code b} are equal ignoring ASCII case. */
-    public static boolean equalsIgnoreCase(byte[] a, int aOff, byte[] b, int bOff, int len) {
-        for (int i = 0; i < len; i++) {
-            byte x = a[aOff + i];
-            byte y = b[bOff + i];
-            if (x != y && LOWER[x & 0xFF] != LOWER[y & 0xFF]) {
+            if (NameOctets.lower(a[aOff + i]) != lowerB[bOff + i]) {
                 return false;
             }
         }
@@ -132,7 +112,7 @@ public final class WireNames {
     /** Copies {@code len} octets, folding ASCII upper case to lower case. */
     public static void copyLower(byte[] src, int srcOff, byte[] dst, int dstOff, int len) {
         for (int i = 0; i < len; i++) {
-            dst[dstOff + i] = LOWER[src[srcOff + i] & 0xFF];
+            dst[dstOff + i] = NameOctets.lower(src[srcOff + i]);
         }
     }
 
@@ -149,20 +129,9 @@ public final class WireNames {
         int i = na - 1;
         int j = nb - 1;
         while (i >= 0 && j >= 0) {
-            int pa = scratchA[i];
-            int pb = scratchB[j];
-            int la = a[pa];
-            int lb = b[pb];
-            int n = Math.min(la, lb);
-            for (int k = 1; k <= n; k++) {
-                int x = LOWER[a[pa + k] & 0xFF] & 0xFF;
-                int y = LOWER[b[pb + k] & 0xFF] & 0xFF;
-                if (x != y) {
-                    return x - y;
-                }
-            }
-            if (la != lb) {
-                return la - lb;
+            int c = NameOctets.compareLabels(a, scratchA[i], b, scratchB[j]);
+            if (c != 0) {
+                return c;
             }
             i--;
             j--;

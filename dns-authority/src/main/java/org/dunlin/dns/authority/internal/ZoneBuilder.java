@@ -9,6 +9,7 @@ import java.util.Set;
 import org.dunlin.dns.wire.Name;
 import org.dunlin.dns.wire.RRClass;
 import org.dunlin.dns.wire.Record;
+import org.dunlin.dns.wire.internal.Base32Hex;
 import org.dunlin.dns.wire.rdata.Rdata;
 import org.dunlin.dns.wire.rdata.SignatureData;
 import org.dunlin.dns.wire.zone.ZoneFileException;
@@ -626,7 +627,7 @@ public final class ZoneBuilder {
                 if (z.names[off] + 1 != len || z.findSet(node, T_NSEC3) < 0) {
                     continue; // NSEC3 owners are one label below the apex
                 }
-                byte[] h = Nsec3Chain.decodeBase32Hex(z.names, off + 1, len - 1);
+                byte[] h = Base32Hex.tryDecode(z.names, off + 1, len - 1);
                 if (h != null && h.length == 20) {
                     hashes.add(h);
                     owners.add(node);

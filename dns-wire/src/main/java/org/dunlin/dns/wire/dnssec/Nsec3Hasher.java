@@ -1,8 +1,8 @@
 package org.dunlin.dns.wire.dnssec;
 
 import java.security.MessageDigest;
-import org.dunlin.dns.wire.dnssec.internal.Base32Hex;
 import org.dunlin.dns.wire.dnssec.internal.Digests;
+import org.dunlin.dns.wire.internal.Base32Hex;
 
 /**
  * NSEC3 owner-name hashing (RFC 5155 §5) with a cap on the iteration count (RFC 9276 §3.2):

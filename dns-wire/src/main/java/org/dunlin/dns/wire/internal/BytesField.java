@@ -135,7 +135,7 @@ public final class BytesField<R> extends Field<R> {
             }
             case BASE32HEX: {
                 String s = in.word(what);
-                b = TextUtil.decodeBase32Hex(s);
+                b = Base32Hex.tryDecode(s);
                 if (b == null) {
                     throw in.error("bad base32hex in " + what);
                 }
@@ -201,7 +201,7 @@ public final class BytesField<R> extends Field<R> {
                 }
                 return;
             case BASE32HEX:
-                sb.append(TextUtil.base32Hex(b));
+                sb.append(Base32Hex.encodeUpper(b));
                 return;
             default:
                 sb.append(b.length());

@@ -65,6 +65,23 @@ public final class CodeTable<T> {
         return byName.get(mnemonic.toUpperCase(Locale.ROOT));
     }
 
+    /**
+     * The constant named {@code text} (any case), or else the value written as {@code numberPrefix}
+     * (any case) followed by decimal digits 0..65535, the RFC 3597 §5 form of a type or class without a
+     * mnemonic ({@code TYPE65280}, {@code CLASS32}); null if it is neither.
+     */
+    public T parse(String text, String numberPrefix) {
+        T named = byName(text);
+        if (named != null) {
+            return named;
+        }
+        if (text.regionMatches(true, 0, numberPrefix, 0, numberPrefix.length())) {
+            int v = parseDecimal(text, numberPrefix.length(), 0xFFFF);
+            return v < 0 ? null : of(v);
+        }
+        return null;
+    }
+
     /** Parses decimal digits from {@code start} to the end of {@code text}; -1 if not digits or above max. */
     public static int parseDecimal(String text, int start, int max) {
         if (start >= text.length() || text.length() - start > 10) {

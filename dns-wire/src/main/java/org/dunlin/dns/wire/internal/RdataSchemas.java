@@ -21,7 +21,9 @@ import org.dunlin.dns.wire.rdata.*;
  * {@code DECOMPRESS} names are those RFC 3597 §4 tells receivers to decompress but senders not to
  * compress; {@code NONE} names never carry pointers. {@code canonicalLowercase()} marks the types of
  * RFC 4034 §6.2 as amended by RFC 6840 §5.1. Base64 and hex are split into 56-character words, as
- * BIND's {@code -s full} style prints them; fields BIND prints unsplit say so with a chunk of 0.
+ * BIND's {@code -s full} style prints them; fields BIND prints unsplit say so with a chunk of 0. Types
+ * that share one format (SIG and RRSIG, the DNSKEY family, the DS family, TLSA and SMIMEA, SVCB and
+ * HTTPS, the TXT family) take their fields from one method per format.
  */
 public final class RdataSchemas {
     private RdataSchemas() {
@@ -39,6 +41,69 @@ public final class RdataSchemas {
 
     private static <R> BytesField<R> bytes(String name, Mode mode, int chunk, int min, java.util.function.Function<R, org.dunlin.dns.wire.ByteString> get) {
         return new BytesField<>(name, mode, chunk, min, get);
+    }
+
+    // Types that share one format (a sealed interface of the rdata package) declare its fields once.
+
+    /**
+     * SIG (RFC 2535 §4.1) and RRSIG (RFC 4034 §3.1). They differ only in whether the signer name may
+     * arrive compressed (RFC 3597 §4 lists SIG; RFC 4034 §3.1.7 forbids it in RRSIG) and in the shortest
+     * signature accepted.
+     */
+    private static <R extends SignatureData> RdataSchema.Builder<R> signature(RRType t, Class<R> c,
+            NameField.Compression signerName, int minSignature) {
+        return of(t, c)
+            .field(num("typeCovered", 2, Format.TYPE, r -> r.typeCovered().value()))
+            .field(num("algorithm", 1, Format.ALGORITHM, SignatureData::algorithm))
+            .u8("labels", SignatureData::labels)
+            .u32("originalTtl", SignatureData::originalTtl)
+            .field(num("expiration", 4, Format.TIME, SignatureData::expiration))
+            .field(num("inception", 4, Format.TIME, SignatureData::inception))
+            .u16("keyTag", SignatureData::keyTag)
+            .name("signerName", signerName, SignatureData::signerName)
+            .field(bytes("signature", Mode.BASE64_REST, W, minSignature, SignatureData::signature));
+    }
+
+    /** KEY (RFC 2535 §3.1), DNSKEY (RFC 4034 §2.1) and CDNSKEY (RFC 7344 §3.2); only KEY accepts an empty key. */
+    private static <R extends KeyData> RdataSchema.Builder<R> key(RRType t, Class<R> c, int minKey) {
+        return of(t, c)
+            .u16("flags", KeyData::flags)
+            .u8("protocol", KeyData::protocol)
+            .field(num("algorithm", 1, Format.ALGORITHM, KeyData::algorithm))
+            .field(bytes("publicKey", Mode.BASE64_REST, W, minKey, KeyData::publicKey));
+    }
+
+    /** DS (RFC 4034 §5.1), CDS (RFC 7344 §3.1), TA and DLV (RFC 4431 §2). */
+    private static <R extends DelegationSignerData> RdataSchema.Builder<R> delegationSigner(RRType t, Class<R> c) {
+        return of(t, c)
+            .u16("keyTag", DelegationSignerData::keyTag)
+            .field(num("algorithm", 1, Format.ALGORITHM, DelegationSignerData::algorithm))
+            .u8("digestType", DelegationSignerData::digestType)
+            .field(bytes("digest", Mode.HEX_REST, W, 1, DelegationSignerData::digest));
+    }
+
+    /** TLSA (RFC 6698 §2.1) and SMIMEA (RFC 8162 §2). */
+    private static <R extends CertificateAssociationData> RdataSchema.Builder<R> certificateAssociation(RRType t,
+            Class<R> c) {
+        return of(t, c)
+            .u8("usage", CertificateAssociationData::usage)
+            .u8("selector", CertificateAssociationData::selector)
+            .u8("matchingType", CertificateAssociationData::matchingType)
+            .field(bytes("data", Mode.HEX_REST, W, 1, CertificateAssociationData::data));
+    }
+
+    /** SVCB (RFC 9460 §2.2) and HTTPS (RFC 9460 §9); the target is never compressed. */
+    private static <R extends ServiceBindingData> RdataSchema.Builder<R> serviceBinding(RRType t, Class<R> c) {
+        return of(t, c).classInOnly()
+            .u16("priority", ServiceBindingData::priority)
+            .name("target", NONE, ServiceBindingData::target)
+            .field(new SvcParamsField<>("params", ServiceBindingData::params));
+    }
+
+    /** TXT (RFC 1035 §3.3.14), SPF (RFC 7208 §3.1), AVC and RESINFO (RFC 9606 §3): character-strings. */
+    private static <R extends TextData> RdataSchema.Builder<R> text(RRType t, Class<R> c) {
+        return of(t, c)
+            .field(StringFields.characterStrings("strings", TextData::strings));
     }
 
     /** All schemas, in type order. */
@@ -101,8 +166,7 @@ public final class RdataSchemas {
             .name("exchange", COMPRESS, MxRdata::exchange)
             .build(v -> new MxRdata(v.i(0), v.o(1))),
         // RFC 1035 §3.3.14
-        of(RRType.TXT, TxtRdata.class)
-            .field(StringFields.characterStrings("strings", TxtRdata::strings))
+        text(RRType.TXT, TxtRdata.class)
             .build(v -> new TxtRdata(v.o(0))),
         // RFC 1183 §2.2
         of(RRType.RP, RpRdata.class).canonicalLowercase()
@@ -120,23 +184,10 @@ public final class RdataSchemas {
             .name("intermediateHost", DECOMPRESS, RtRdata::intermediateHost)
             .build(v -> new RtRdata(v.i(0), v.o(1))),
         // RFC 2535 §4.1, RFC 2931
-        of(RRType.SIG, SigRdata.class).canonicalLowercase()
-            .field(num("typeCovered", 2, Format.TYPE, r -> r.typeCovered().value()))
-            .field(num("algorithm", 1, Format.ALGORITHM, SigRdata::algorithm))
-            .u8("labels", SigRdata::labels)
-            .u32("originalTtl", SigRdata::originalTtl)
-            .field(num("expiration", 4, Format.TIME, SigRdata::expiration))
-            .field(num("inception", 4, Format.TIME, SigRdata::inception))
-            .u16("keyTag", SigRdata::keyTag)
-            .name("signerName", DECOMPRESS, SigRdata::signerName)
-            .field(bytes("signature", Mode.BASE64_REST, W, 0, SigRdata::signature))
+        signature(RRType.SIG, SigRdata.class, DECOMPRESS, 0).canonicalLowercase()
             .build(v -> new SigRdata(RRType.of(v.i(0)), v.i(1), v.i(2), v.l(3), v.l(4), v.l(5), v.i(6), v.o(7), v.o(8))),
         // RFC 2535 §3.1
-        of(RRType.KEY, KeyRdata.class)
-            .u16("flags", KeyRdata::flags)
-            .u8("protocol", KeyRdata::protocol)
-            .field(num("algorithm", 1, Format.ALGORITHM, KeyRdata::algorithm))
-            .field(bytes("publicKey", Mode.BASE64_REST, W, 0, KeyRdata::publicKey))
+        key(RRType.KEY, KeyRdata.class, 0)
             .build(v -> new KeyRdata(v.i(0), v.i(1), v.i(2), v.o(3))),
         // RFC 3596 §2.2
         of(RRType.AAAA, AaaaRdata.class).classInOnly()
@@ -187,11 +238,7 @@ public final class RdataSchemas {
             .field(new AplField())
             .build(v -> new AplRdata(v.o(0))),
         // RFC 4034 §5.1
-        of(RRType.DS, DsRdata.class)
-            .u16("keyTag", DsRdata::keyTag)
-            .field(num("algorithm", 1, Format.ALGORITHM, DsRdata::algorithm))
-            .u8("digestType", DsRdata::digestType)
-            .field(bytes("digest", Mode.HEX_REST, W, 1, DsRdata::digest))
+        delegationSigner(RRType.DS, DsRdata.class)
             .build(v -> new DsRdata(v.i(0), v.i(1), v.i(2), v.o(3))),
         // RFC 4255 §3.1
         of(RRType.SSHFP, SshfpRdata.class)
@@ -206,16 +253,7 @@ public final class RdataSchemas {
             .field(bytes("publicKey", Mode.BASE64_REST, W, 0, IpseckeyRdata::publicKey))
             .build(v -> new IpseckeyRdata(v.i(0), v.i(1), v.o(2), v.o(3))),
         // RFC 4034 §3.1
-        of(RRType.RRSIG, RrsigRdata.class).canonicalLowercase()
-            .field(num("typeCovered", 2, Format.TYPE, r -> r.typeCovered().value()))
-            .field(num("algorithm", 1, Format.ALGORITHM, RrsigRdata::algorithm))
-            .u8("labels", RrsigRdata::labels)
-            .u32("originalTtl", RrsigRdata::originalTtl)
-            .field(num("expiration", 4, Format.TIME, RrsigRdata::expiration))
-            .field(num("inception", 4, Format.TIME, RrsigRdata::inception))
-            .u16("keyTag", RrsigRdata::keyTag)
-            .name("signerName", NONE, RrsigRdata::signerName)
-            .field(bytes("signature", Mode.BASE64_REST, W, 1, RrsigRdata::signature))
+        signature(RRType.RRSIG, RrsigRdata.class, NONE, 1).canonicalLowercase()
             .build(v -> new RrsigRdata(RRType.of(v.i(0)), v.i(1), v.i(2), v.l(3), v.l(4), v.l(5), v.i(6), v.o(7), v.o(8))),
         // RFC 4034 §4.1; RFC 6840 §5.1 keeps the next name's case in canonical form
         of(RRType.NSEC, NsecRdata.class)
@@ -223,11 +261,7 @@ public final class RdataSchemas {
             .field(new TypeBitmapField<>("types", NsecRdata::types))
             .build(v -> new NsecRdata(v.o(0), v.o(1))),
         // RFC 4034 §2.1
-        of(RRType.DNSKEY, DnskeyRdata.class)
-            .u16("flags", DnskeyRdata::flags)
-            .u8("protocol", DnskeyRdata::protocol)
-            .field(num("algorithm", 1, Format.ALGORITHM, DnskeyRdata::algorithm))
-            .field(bytes("publicKey", Mode.BASE64_REST, W, 1, DnskeyRdata::publicKey))
+        key(RRType.DNSKEY, DnskeyRdata.class, 1)
             .build(v -> new DnskeyRdata(v.i(0), v.i(1), v.i(2), v.o(3))),
         // RFC 4701 §3
         of(RRType.DHCID, DhcidRdata.class).classInOnly()
@@ -250,36 +284,20 @@ public final class RdataSchemas {
             .field(bytes("salt", Mode.SALT, 0, 0, Nsec3paramRdata::salt))
             .build(v -> new Nsec3paramRdata(v.i(0), v.i(1), v.i(2), v.o(3))),
         // RFC 6698 §2.1
-        of(RRType.TLSA, TlsaRdata.class)
-            .u8("usage", TlsaRdata::usage)
-            .u8("selector", TlsaRdata::selector)
-            .u8("matchingType", TlsaRdata::matchingType)
-            .field(bytes("data", Mode.HEX_REST, W, 1, TlsaRdata::data))
+        certificateAssociation(RRType.TLSA, TlsaRdata.class)
             .build(v -> new TlsaRdata(v.i(0), v.i(1), v.i(2), v.o(3))),
         // RFC 8162 §2
-        of(RRType.SMIMEA, SmimeaRdata.class)
-            .u8("usage", SmimeaRdata::usage)
-            .u8("selector", SmimeaRdata::selector)
-            .u8("matchingType", SmimeaRdata::matchingType)
-            .field(bytes("data", Mode.HEX_REST, W, 1, SmimeaRdata::data))
+        certificateAssociation(RRType.SMIMEA, SmimeaRdata.class)
             .build(v -> new SmimeaRdata(v.i(0), v.i(1), v.i(2), v.o(3))),
         // RFC 8005 §5
         of(RRType.HIP, HipRdata.class)
             .field(new HipField())
             .build(v -> new HipRdata(v.i(0), v.o(1), v.o(2), v.o(3))),
         // RFC 7344 §3.1
-        of(RRType.CDS, CdsRdata.class)
-            .u16("keyTag", CdsRdata::keyTag)
-            .field(num("algorithm", 1, Format.ALGORITHM, CdsRdata::algorithm))
-            .u8("digestType", CdsRdata::digestType)
-            .field(bytes("digest", Mode.HEX_REST, W, 1, CdsRdata::digest))
+        delegationSigner(RRType.CDS, CdsRdata.class)
             .build(v -> new CdsRdata(v.i(0), v.i(1), v.i(2), v.o(3))),
         // RFC 7344 §3.2
-        of(RRType.CDNSKEY, CdnskeyRdata.class)
-            .u16("flags", CdnskeyRdata::flags)
-            .u8("protocol", CdnskeyRdata::protocol)
-            .field(num("algorithm", 1, Format.ALGORITHM, CdnskeyRdata::algorithm))
-            .field(bytes("publicKey", Mode.BASE64_REST, W, 1, CdnskeyRdata::publicKey))
+        key(RRType.CDNSKEY, CdnskeyRdata.class, 1)
             .build(v -> new CdnskeyRdata(v.i(0), v.i(1), v.i(2), v.o(3))),
         // RFC 7929 §2.1
         of(RRType.OPENPGPKEY, OpenpgpkeyRdata.class)
@@ -299,20 +317,13 @@ public final class RdataSchemas {
             .field(bytes("digest", Mode.HEX_REST, W, 12, ZonemdRdata::digest))
             .build(v -> new ZonemdRdata(v.l(0), v.i(1), v.i(2), v.o(3))),
         // RFC 9460 §2.2
-        of(RRType.SVCB, SvcbRdata.class).classInOnly()
-            .u16("priority", SvcbRdata::priority)
-            .name("target", NONE, SvcbRdata::target)
-            .field(new SvcParamsField<>("params", SvcbRdata::params))
+        serviceBinding(RRType.SVCB, SvcbRdata.class)
             .build(v -> new SvcbRdata(v.i(0), v.o(1), v.o(2))),
         // RFC 9460 §9
-        of(RRType.HTTPS, HttpsRdata.class).classInOnly()
-            .u16("priority", HttpsRdata::priority)
-            .name("target", NONE, HttpsRdata::target)
-            .field(new SvcParamsField<>("params", HttpsRdata::params))
+        serviceBinding(RRType.HTTPS, HttpsRdata.class)
             .build(v -> new HttpsRdata(v.i(0), v.o(1), v.o(2))),
         // RFC 7208 §3.1
-        of(RRType.SPF, SpfRdata.class)
-            .field(StringFields.characterStrings("strings", SpfRdata::strings))
+        text(RRType.SPF, SpfRdata.class)
             .build(v -> new SpfRdata(v.o(0))),
         // RFC 6742 §2.1.1
         of(RRType.NID, NidRdata.class)
@@ -375,26 +386,16 @@ public final class RdataSchemas {
             .field(StringFields.quotedRest("value", CaaRdata::value))
             .build(v -> new CaaRdata(v.i(0), v.o(1), v.o(2))),
         // IANA type 258
-        of(RRType.AVC, AvcRdata.class)
-            .field(StringFields.characterStrings("strings", AvcRdata::strings))
+        text(RRType.AVC, AvcRdata.class)
             .build(v -> new AvcRdata(v.o(0))),
         // RFC 9606 §3
-        of(RRType.RESINFO, ResinfoRdata.class)
-            .field(StringFields.characterStrings("strings", ResinfoRdata::strings))
+        text(RRType.RESINFO, ResinfoRdata.class)
             .build(v -> new ResinfoRdata(v.o(0))),
         // IANA type 32768
-        of(RRType.TA, TaRdata.class)
-            .u16("keyTag", TaRdata::keyTag)
-            .field(num("algorithm", 1, Format.ALGORITHM, TaRdata::algorithm))
-            .u8("digestType", TaRdata::digestType)
-            .field(bytes("digest", Mode.HEX_REST, W, 1, TaRdata::digest))
+        delegationSigner(RRType.TA, TaRdata.class)
             .build(v -> new TaRdata(v.i(0), v.i(1), v.i(2), v.o(3))),
         // RFC 4431 §2
-        of(RRType.DLV, DlvRdata.class)
-            .u16("keyTag", DlvRdata::keyTag)
-            .field(num("algorithm", 1, Format.ALGORITHM, DlvRdata::algorithm))
-            .u8("digestType", DlvRdata::digestType)
-            .field(bytes("digest", Mode.HEX_REST, W, 1, DlvRdata::digest))
+        delegationSigner(RRType.DLV, DlvRdata.class)
             .build(v -> new DlvRdata(v.i(0), v.i(1), v.i(2), v.o(3)))
     );
 }

@@ -31,11 +31,12 @@ public final class SvcParamsField<R> extends Field<R> {
     }
 
     /**
-     * Sorts {@code params} by key and checks the record-level rules: no duplicate key and every key
-     * listed in mandatory present (RFC 9460 §8). Returns an unmodifiable list.
+     * The parameters of an SVCB or HTTPS record ({@code type} names it in messages), checked and sorted
+     * by key: no null, no duplicate key and every key listed in mandatory present (RFC 9460 §8).
+     * Returns an unmodifiable copy.
      */
     public static List<SvcParam> normalize(List<SvcParam> params, String type) {
-        List<SvcParam> l = new ArrayList<>(params);
+        List<SvcParam> l = new ArrayList<>(Check.list(params, type + ".params"));
         l.sort(Comparator.comparing(SvcParam::key));
         for (int i = 1; i < l.size(); i++) {
             if (l.get(i).key().equals(l.get(i - 1).key())) {

@@ -11,7 +11,6 @@ public final class TextUtil {
     }
 
     private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
-    private static final char[] B32HEX = "0123456789ABCDEFGHIJKLMNOPQRSTUV".toCharArray();
 
     /**
      * Appends {@code b} as a quoted character-string: {@code "} and {@code \} escaped with a backslash,
@@ -86,64 +85,6 @@ public final class TextUtil {
                 return null;
             }
             out[i] = (byte) (hi << 4 | lo);
-        }
-        return out;
-    }
-
-    /** Base32 with the extended hex alphabet (RFC 4648 §7), upper case, without padding. */
-    public static String base32Hex(ByteString b) {
-        StringBuilder sb = new StringBuilder((b.length() * 8 + 4) / 5);
-        int buffer = 0;
-        int bits = 0;
-        for (int i = 0; i < b.length(); i++) {
-            buffer = buffer << 8 | b.get(i);
-            bits += 8;
-            while (bits >= 5) {
-                sb.append(B32HEX[(buffer >>> (bits - 5)) & 31]);
-                bits -= 5;
-            }
-        }
-        if (bits > 0) {
-            sb.append(B32HEX[(buffer << (5 - bits)) & 31]);
-        }
-        return sb.toString();
-    }
-
-    /** Decodes base32hex (either case, optional padding), or null if invalid. */
-    public static byte[] decodeBase32Hex(String s) {
-        int end = s.length();
-        while (end > 0 && s.charAt(end - 1) == '=') {
-            end--;
-        }
-        int rem = end % 8;
-        if (rem == 1 || rem == 3 || rem == 6) {
-            return null;
-        }
-        byte[] out = new byte[end * 5 / 8];
-        int buffer = 0;
-        int bits = 0;
-        int o = 0;
-        for (int i = 0; i < end; i++) {
-            char c = s.charAt(i);
-            int v;
-            if (c >= '0' && c <= '9') {
-                v = c - '0';
-            } else if (c >= 'A' && c <= 'V') {
-                v = c - 'A' + 10;
-            } else if (c >= 'a' && c <= 'v') {
-                v = c - 'a' + 10;
-            } else {
-                return null;
-            }
-            buffer = buffer << 5 | v;
-            bits += 5;
-            if (bits >= 8) {
-                out[o++] = (byte) (buffer >>> (bits - 8));
-                bits -= 8;
-            }
-        }
-        if (bits > 0 && (buffer & ((1 << bits) - 1)) != 0) {
-            return null; // non-zero padding bits: not the canonical encoding
         }
         return out;
     }

@@ -1,6 +1,5 @@
 package org.dunlin.dns.wire.rdata;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.dunlin.dns.wire.Name;
 import org.dunlin.dns.wire.RRType;
@@ -19,8 +18,7 @@ public record HttpsRdata(int priority, Name target, List<SvcParam> params) imple
     public HttpsRdata {
         Check.u16(priority, "HTTPS.priority");
         Check.absolute(target, "HTTPS.target");
-        List<SvcParam> sorted = new ArrayList<>(Check.list(params, "HTTPS.params"));
-        params = SvcParamsField.normalize(sorted, "HTTPS");
+        params = SvcParamsField.normalize(params, "HTTPS");
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.dunlin.dns.wire.rdata;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.dunlin.dns.wire.Name;
 import org.dunlin.dns.wire.RRType;
@@ -19,8 +18,7 @@ public record SvcbRdata(int priority, Name target, List<SvcParam> params) implem
     public SvcbRdata {
         Check.u16(priority, "SVCB.priority");
         Check.absolute(target, "SVCB.target");
-        List<SvcParam> sorted = new ArrayList<>(Check.list(params, "SVCB.params"));
-        params = SvcParamsField.normalize(sorted, "SVCB");
+        params = SvcParamsField.normalize(params, "SVCB");
     }
 
     @Override
