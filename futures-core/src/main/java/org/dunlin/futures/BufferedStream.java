@@ -14,24 +14,21 @@ import java.util.function.Function;
  * {@link AsyncStream#buffered} and {@link AsyncStream#bufferUnordered}: up to {@code concurrency} items
  * are being transformed or waiting to be consumed at any time.
  *
- * <p>Design: every event (the consumer asks, an upstream item arrives, a result completes) updates the
- * state under {@code lock} and signals a {@link SequentialScheduler}; the pump it runs decides one action
- * at a time under the lock and performs it outside (calling the user function, pulling upstream,
- * completing the consumer's promise). So no user code runs under the lock, the pump never runs on two
+ * <p>Design: a {@link PumpedStream}, so no user code runs under the lock, the pump never runs on two
  * threads at once, and a consumer that calls {@code next()} from inside its callback does not recurse.
- * A slot is reserved when an upstream pull starts and freed when its result is consumed, which bounds
- * both the work in flight and the results held.
+ * Its events are the consumer asking, an upstream item arriving and a result completing; the pump's
+ * actions, performed outside the lock, are calling the user function, pulling upstream and completing
+ * the consumer's promise. A slot is reserved when an upstream pull starts and freed when its result is
+ * consumed, which bounds both the work in flight and the results held.
  */
-final class BufferedStream<T, R> extends AbstractAsyncStream<R> {
+final class BufferedStream<T, R> extends PumpedStream<R> {
     private final AsyncStream<T> upstream;
     private final int concurrency;
     private final Function<? super T, ? extends CompletionStage<R>> fn;
     private final boolean ordered;
-    private final SequentialScheduler pump = new SequentialScheduler(this::pump);
     private final BiConsumer<T, Throwable> pullDone = this::pullDone;
-    private final Object lock = new Object();
 
-    // Guarded by lock.
+    // Guarded by lock (and so are the inherited consumer and terminated).
     private final ArrayDeque<Slot<R>> queue = new ArrayDeque<>();
     private final Set<Slot<R>> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
     private int occupied;
@@ -41,8 +38,6 @@ final class BufferedStream<T, R> extends AbstractAsyncStream<R> {
     private T pulledItem;
     private boolean upstreamDone;
     private Throwable upstreamFailure;
-    private Handoff<R> consumer;
-    private boolean terminated;
 
     BufferedStream(AsyncStream<T> upstream, int concurrency, Function<? super T, ? extends CompletionStage<R>> fn,
             boolean ordered) {
@@ -56,21 +51,7 @@ final class BufferedStream<T, R> extends AbstractAsyncStream<R> {
     }
 
     @Override
-    protected Promise<R> pull() {
-        Handoff<R> h = new Handoff<>(pump::signal);
-        synchronized (lock) {
-            consumer = h;
-        }
-        pump.signal();
-        return h.promise;
-    }
-
-    @Override
-    protected void onClose() {
-        terminate();
-    }
-
-    private void pump() {
+    void pump() {
         for (;;) {
             Handoff<R> deliverTo = null;
             R value = null;
@@ -81,10 +62,7 @@ final class BufferedStream<T, R> extends AbstractAsyncStream<R> {
                 if (terminated) {
                     return;
                 }
-                Handoff<R> c = consumer;
-                if (c != null && !c.isWaiting()) {
-                    consumer = c = null;
-                }
+                Handoff<R> c = waitingConsumer();
                 if (c != null) {
                     Slot<R> head = queue.peekFirst();
                     if (head != null && head.finished) {
@@ -207,7 +185,8 @@ final class BufferedStream<T, R> extends AbstractAsyncStream<R> {
         pump.signal();
     }
 
-    private void terminate() {
+    @Override
+    void terminate() {
         List<Slot<R>> running;
         Promise<T> pull;
         synchronized (lock) {

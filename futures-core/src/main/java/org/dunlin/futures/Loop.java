@@ -1,11 +1,8 @@
 package org.dunlin.futures;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -14,31 +11,14 @@ import java.util.function.Predicate;
  * {@code for} loop; a pending step registers this object as its callback and returns, and the callback
  * resumes the loop on the completing thread. A callback that fires while its registration is still on
  * the stack (the step completed in between) only records the outcome, and the registering frame carries
- * on: so the stack depth stays constant whatever mix of synchronous and asynchronous steps occurs.
+ * on: so the stack depth stays constant whatever mix of synchronous and asynchronous steps occurs (the
+ * protocol is {@link Trampoline}'s).
  */
-final class Loop<S> extends Link implements BiConsumer<S, Throwable> {
-    private static final VarHandle PHASE;
-
-    static {
-        try {
-            PHASE = MethodHandles.lookup().findVarHandle(Loop.class, "phase", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private static final int REGISTERING = 1;
-    private static final int FIRED_EARLY = 2;
-    private static final int WAITING = 3;
-
+final class Loop<S> extends Trampoline<S> {
     private final Promise<S> result = new Promise<>();
     private final Predicate<? super S> condition;
     private final Function<? super S, ? extends CompletionStage<S>> body;
     private volatile CompletionStage<S> current;
-    @SuppressWarnings("unused") // via PHASE
-    private volatile int phase;
-    private S earlyValue;
-    private Throwable earlyFailure;
 
     private Loop(Predicate<? super S> condition, Function<? super S, ? extends CompletionStage<S>> body) {
         this.condition = condition;
@@ -85,16 +65,12 @@ final class Loop<S> extends Link implements BiConsumer<S, Throwable> {
                     continue;
                 }
             }
-            phase = REGISTERING;
-            Promise.listenStage(step, this);
-            if (PHASE.compareAndSet(this, REGISTERING, WAITING)) {
+            if (!register(step)) {
                 return;
             }
             // The step completed during registration: continue here instead of nesting.
-            Throwable x = earlyFailure;
-            state = earlyValue;
-            earlyValue = null;
-            earlyFailure = null;
+            Throwable x = takeEarlyFailure();
+            state = takeEarlyValue();
             if (x != null) {
                 current = null;
                 result.settle(null, x);
@@ -104,14 +80,7 @@ final class Loop<S> extends Link implements BiConsumer<S, Throwable> {
     }
 
     @Override
-    public void accept(S value, Throwable failure) {
-        earlyValue = value;
-        earlyFailure = failure;
-        if (PHASE.compareAndSet(this, REGISTERING, FIRED_EARLY)) {
-            return;
-        }
-        earlyValue = null;
-        earlyFailure = null;
+    void resume(S value, Throwable failure) {
         if (failure != null) {
             current = null;
             result.settle(null, failure);

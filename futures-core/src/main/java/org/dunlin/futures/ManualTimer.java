@@ -17,8 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class ManualTimer implements Timer {
     private final ReentrantLock lock = new ReentrantLock();
     private final ReentrantLock advancing = new ReentrantLock();
-    private final TimerHeap heap = new TimerHeap();
-    private final TimerHeap.Owner owner = this::remove;
+    private final TimerHeap heap = new TimerHeap(lock);
     private volatile long now;
 
     /** A timer whose clock starts at 0. */
@@ -43,7 +42,7 @@ public final class ManualTimer implements Timer {
         long nanos = TimerHeap.delayNanos(delay);
         lock.lock();
         try {
-            return heap.add(now + nanos, task, owner);
+            return heap.add(now + nanos, task);
         } finally {
             lock.unlock();
         }
@@ -97,12 +96,7 @@ public final class ManualTimer implements Timer {
 
     /** The number of tasks waiting for their deadline. */
     public int pendingCount() {
-        lock.lock();
-        try {
-            return heap.size();
-        } finally {
-            lock.unlock();
-        }
+        return heap.lockedSize();
     }
 
     /** The time until the earliest pending task, or {@code null} if none is pending. */
@@ -119,14 +113,5 @@ public final class ManualTimer implements Timer {
     @Override
     public String toString() {
         return "ManualTimer[now=" + now + "ns, " + pendingCount() + " pending]";
-    }
-
-    private boolean remove(TimerHeap.Entry e) {
-        lock.lock();
-        try {
-            return heap.remove(e);
-        } finally {
-            lock.unlock();
-        }
     }
 }

@@ -8,20 +8,17 @@ import java.util.function.BiConsumer;
 /**
  * {@link AsyncStream#mergeAll}: interleaves several streams in arrival order. Each source has at most one
  * {@code next()} in flight and at most one item waiting, so the merge holds at most one item per source.
- * Same design as {@link BufferedStream}: state under a lock, actions in a {@link SequentialScheduler}
- * pump, user-visible completions outside the lock. Pulling starts with the first {@code next()}.
+ * A {@link PumpedStream}, like {@link BufferedStream}: state under a lock, actions in a
+ * {@link SequentialScheduler} pump, user-visible completions outside the lock. Pulling starts with the
+ * first {@code next()}.
  */
-final class MergeStream<T> extends AbstractAsyncStream<T> {
+final class MergeStream<T> extends PumpedStream<T> {
     private final List<Source<T>> sources = new ArrayList<>();
-    private final SequentialScheduler pump = new SequentialScheduler(this::pump);
-    private final Object lock = new Object();
 
-    // Guarded by lock.
+    // Guarded by lock (and so are the inherited consumer and terminated).
     private final ArrayDeque<Ready<T>> ready = new ArrayDeque<>();
     private int live;
     private boolean started;
-    private Handoff<T> consumer;
-    private boolean terminated;
 
     MergeStream(List<? extends AsyncStream<? extends T>> streams) {
         for (AsyncStream<? extends T> s : streams) {
@@ -31,22 +28,12 @@ final class MergeStream<T> extends AbstractAsyncStream<T> {
     }
 
     @Override
-    protected Promise<T> pull() {
-        Handoff<T> h = new Handoff<>(pump::signal);
-        synchronized (lock) {
-            consumer = h;
-            started = true;
-        }
-        pump.signal();
-        return h.promise;
+    void consumerArrived() {
+        started = true;
     }
 
     @Override
-    protected void onClose() {
-        terminate();
-    }
-
-    private void pump() {
+    void pump() {
         for (;;) {
             Handoff<T> deliverTo = null;
             Ready<T> item = null;
@@ -55,10 +42,7 @@ final class MergeStream<T> extends AbstractAsyncStream<T> {
                 if (terminated) {
                     return;
                 }
-                Handoff<T> c = consumer;
-                if (c != null && !c.isWaiting()) {
-                    consumer = c = null;
-                }
+                Handoff<T> c = waitingConsumer();
                 if (c != null && (!ready.isEmpty() || live == 0)) {
                     if (c.claim()) {
                         deliverTo = c;
@@ -124,7 +108,8 @@ final class MergeStream<T> extends AbstractAsyncStream<T> {
         pump.signal();
     }
 
-    private void terminate() {
+    @Override
+    void terminate() {
         List<Promise<? extends T>> pending = new ArrayList<>();
         synchronized (lock) {
             if (terminated) {

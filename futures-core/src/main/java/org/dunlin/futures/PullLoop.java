@@ -1,39 +1,17 @@
 package org.dunlin.futures;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.util.function.BiConsumer;
-
 /**
  * The trampolined "pull until done" driver behind filter, chunks and the terminal operations. Ready items
  * are handled in a plain loop; a pending {@code next()} registers this object and returns, and the
  * callback resumes the loop on the completing thread. A callback that fires while its registration is
- * still on the stack only records the outcome for the registering frame (the same scheme as
- * {@link Loop}), so the stack depth is constant.
+ * still on the stack only records the outcome for the registering frame (the {@link Trampoline} scheme,
+ * shared with {@link Loop}), so the stack depth is constant.
  *
  * <p>As a {@link Link}, it lets a cancel of the promise it completes reach the pending {@code next()}.
  */
-abstract class PullLoop<T> extends Link implements BiConsumer<T, Throwable> {
-    private static final VarHandle PHASE;
-
-    static {
-        try {
-            PHASE = MethodHandles.lookup().findVarHandle(PullLoop.class, "phase", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private static final int REGISTERING = 1;
-    private static final int FIRED_EARLY = 2;
-    private static final int WAITING = 3;
-
+abstract class PullLoop<T> extends Trampoline<T> {
     final AsyncStream<T> source;
     volatile Promise<T> current;
-    @SuppressWarnings("unused") // via PHASE
-    private volatile int phase;
-    private T earlyValue;
-    private Throwable earlyFailure;
 
     PullLoop(AsyncStream<T> source) {
         this.source = source;
@@ -67,15 +45,11 @@ abstract class PullLoop<T> extends Link implements BiConsumer<T, Throwable> {
             if (p.isDone() && !p.isCompletedExceptionally()) {
                 item = p.getNow(null);
             } else {
-                phase = REGISTERING;
-                p.listenRaw(this);
-                if (PHASE.compareAndSet(this, REGISTERING, WAITING)) {
+                if (!register(p)) {
                     return;
                 }
-                Throwable x = earlyFailure;
-                item = earlyValue;
-                earlyValue = null;
-                earlyFailure = null;
+                Throwable x = takeEarlyFailure();
+                item = takeEarlyValue();
                 if (x != null) {
                     current = null;
                     onFailure(Promise.unwrap(x));
@@ -107,14 +81,7 @@ abstract class PullLoop<T> extends Link implements BiConsumer<T, Throwable> {
     }
 
     @Override
-    public final void accept(T value, Throwable failure) {
-        earlyValue = value;
-        earlyFailure = failure;
-        if (PHASE.compareAndSet(this, REGISTERING, FIRED_EARLY)) {
-            return;
-        }
-        earlyValue = null;
-        earlyFailure = null;
+    final void resume(T value, Throwable failure) {
         if (failure != null) {
             current = null;
             onFailure(Promise.unwrap(failure));

@@ -94,11 +94,7 @@ public final class SequentialScheduler {
             try {
                 task.run();
             } catch (Throwable x) {
-                Thread t = Thread.currentThread();
-                Thread.UncaughtExceptionHandler h = t.getUncaughtExceptionHandler();
-                if (h != null) {
-                    h.uncaughtException(t, x);
-                }
+                Uncaught.report(x);
             }
             if (STATE.compareAndSet(this, RUNNING, IDLE)) {
                 return;

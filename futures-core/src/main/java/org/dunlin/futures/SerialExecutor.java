@@ -46,11 +46,7 @@ public final class SerialExecutor implements Executor {
             try {
                 task.run();
             } catch (Throwable x) {
-                Thread t = Thread.currentThread();
-                Thread.UncaughtExceptionHandler h = t.getUncaughtExceptionHandler();
-                if (h != null) {
-                    h.uncaughtException(t, x);
-                }
+                Uncaught.report(x);
             }
         }
     }

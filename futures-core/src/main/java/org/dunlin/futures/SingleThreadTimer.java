@@ -29,8 +29,7 @@ public final class SingleThreadTimer implements Timer, AutoCloseable {
     private final String threadName;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final TimerHeap heap = new TimerHeap();
-    private final TimerHeap.Owner owner = this::remove;
+    private final TimerHeap heap = new TimerHeap(lock);
     private Thread thread;
     private boolean closed;
 
@@ -59,7 +58,7 @@ public final class SingleThreadTimer implements Timer, AutoCloseable {
             if (closed) {
                 throw new RejectedExecutionException("timer " + threadName + " is closed");
             }
-            TimerHeap.Entry e = heap.add(System.nanoTime() + nanos, task, owner);
+            TimerHeap.Entry e = heap.add(System.nanoTime() + nanos, task);
             if (thread == null) {
                 thread = new Thread(this::loop, threadName);
                 thread.setDaemon(true);
@@ -75,12 +74,7 @@ public final class SingleThreadTimer implements Timer, AutoCloseable {
 
     /** The number of tasks waiting for their deadline. */
     public int pendingCount() {
-        lock.lock();
-        try {
-            return heap.size();
-        } finally {
-            lock.unlock();
-        }
+        return heap.lockedSize();
     }
 
     /** Whether {@link #close()} has been called. */
@@ -133,7 +127,7 @@ public final class SingleThreadTimer implements Timer, AutoCloseable {
                 try {
                     ((Timer.Task) task).discarded();
                 } catch (Throwable x) {
-                    report(Thread.currentThread(), x);
+                    Uncaught.report(x);
                 }
             }
         }
@@ -144,15 +138,6 @@ public final class SingleThreadTimer implements Timer, AutoCloseable {
         lock.lock();
         try {
             return "SingleThreadTimer[" + threadName + ", " + (closed ? "closed" : heap.size() + " pending") + "]";
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private boolean remove(TimerHeap.Entry e) {
-        lock.lock();
-        try {
-            return heap.remove(e);
         } finally {
             lock.unlock();
         }
@@ -192,15 +177,8 @@ public final class SingleThreadTimer implements Timer, AutoCloseable {
             try {
                 task.run();
             } catch (Throwable x) {
-                report(Thread.currentThread(), x);
+                Uncaught.report(x);
             }
-        }
-    }
-
-    private static void report(Thread t, Throwable x) {
-        Thread.UncaughtExceptionHandler h = t.getUncaughtExceptionHandler();
-        if (h != null) {
-            h.uncaughtException(t, x);
         }
     }
 }

@@ -4,37 +4,37 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An indexed binary min-heap of timer entries ordered by deadline, then by scheduling order, shared by
  * {@link SingleThreadTimer} and {@link ManualTimer}. Each entry knows its index, so cancelling removes it
- * in O(log n) and cancelled timeouts never pile up. Not thread-safe: the owning timer locks around it.
+ * in O(log n) and cancelled timeouts never pile up.
+ *
+ * <p>Guarded by the owning timer's lock, which the heap is given: the timer holds it around every call,
+ * except {@link #lockedSize()} and an entry's {@code cancel} (which may come from any thread), which
+ * take it themselves.
  */
 final class TimerHeap {
-
-    /** Removes an entry from its timer, under the timer's lock. */
-    interface Owner {
-        boolean remove(Entry entry);
-    }
 
     /** One scheduled task; its {@code cancel} removes it from the heap if still there. */
     static final class Entry implements Cancellable {
         final long deadline;
         final long seq;
-        final Owner owner;
+        private final TimerHeap owner;
         Runnable task;
         int index = -1;
 
-        Entry(long deadline, long seq, Runnable task, Owner owner) {
+        Entry(long deadline, long seq, Runnable task, TimerHeap heap) {
             this.deadline = deadline;
             this.seq = seq;
             this.task = task;
-            this.owner = owner;
+            this.owner = heap;
         }
 
         @Override
         public boolean cancel() {
-            return owner.remove(this);
+            return owner.lockedRemove(this);
         }
 
         @Override
@@ -43,9 +43,15 @@ final class TimerHeap {
         }
     }
 
+    private final ReentrantLock lock;
     private Entry[] heap = new Entry[16];
     private int size;
     private long seq;
+
+    /** A heap guarded by {@code lock}, the owning timer's. */
+    TimerHeap(ReentrantLock lock) {
+        this.lock = lock;
+    }
 
     /** Nanoseconds of a delay, clamped to [0, ~73 years] so deadlines never overflow. */
     static long delayNanos(Duration delay) {
@@ -63,12 +69,22 @@ final class TimerHeap {
         return size;
     }
 
+    /** {@link #size()}, taking the lock. */
+    int lockedSize() {
+        lock.lock();
+        try {
+            return size;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     Entry peek() {
         return size == 0 ? null : heap[0];
     }
 
-    Entry add(long deadline, Runnable task, Owner owner) {
-        Entry e = new Entry(deadline, seq++, task, owner);
+    Entry add(long deadline, Runnable task) {
+        Entry e = new Entry(deadline, seq++, task, this);
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, size * 2);
         }
@@ -97,6 +113,16 @@ final class TimerHeap {
         removeAt(i);
         e.task = null;
         return true;
+    }
+
+    /** {@link #remove}, taking the lock: what an entry's {@code cancel} does. */
+    private boolean lockedRemove(Entry e) {
+        lock.lock();
+        try {
+            return remove(e);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Removes every entry and returns them in deadline order. */

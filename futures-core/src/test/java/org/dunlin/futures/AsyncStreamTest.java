@@ -189,14 +189,19 @@ class AsyncStreamTest {
         assertNull(s.next().join());
     }
 
-    @Test
-    void bufferUnorderedYieldsInCompletionOrder() {
-        List<Promise<Integer>> inflight = new ArrayList<>();
-        AsyncStream<Integer> s = AsyncStream.of(0, 1, 2).bufferUnordered(3, x -> {
+    /** {@code bufferUnordered(3)} over 0, 1, 2; each item's future is a new pending promise, put in {@code inflight}. */
+    private static AsyncStream<Integer> unorderedOverPending(List<Promise<Integer>> inflight) {
+        return AsyncStream.of(0, 1, 2).bufferUnordered(3, x -> {
             Promise<Integer> p = new Promise<>();
             inflight.add(p);
             return p;
         });
+    }
+
+    @Test
+    void bufferUnorderedYieldsInCompletionOrder() {
+        List<Promise<Integer>> inflight = new ArrayList<>();
+        AsyncStream<Integer> s = unorderedOverPending(inflight);
         Promise<Integer> first = s.next();
         inflight.get(2).complete(20);
         assertEquals(20, first.join());
@@ -210,11 +215,7 @@ class AsyncStreamTest {
     @Test
     void bufferedFailureFailsTheStreamAndCancelsWorkInFlight() {
         List<Promise<Integer>> inflight = new ArrayList<>();
-        AsyncStream<Integer> s = AsyncStream.of(0, 1, 2).bufferUnordered(3, x -> {
-            Promise<Integer> p = new Promise<>();
-            inflight.add(p);
-            return p;
-        });
+        AsyncStream<Integer> s = unorderedOverPending(inflight);
         Promise<Integer> first = s.next();
         IOException boom = new IOException();
         inflight.get(1).completeExceptionally(boom);
