@@ -93,9 +93,10 @@ final class StreamOps {
                 }
                 p = upstream.next();
             }
-            if (p.isDone()) {
+            if (p.isCompletedExceptionally()) {
                 return p;
             }
+            // p is pending, or an item arrived since the loop looked: either way the loop tests it
             FilterLoop<T> loop = new FilterLoop<>(upstream, predicate);
             loop.out.setUpstream(loop);
             loop.run(p);

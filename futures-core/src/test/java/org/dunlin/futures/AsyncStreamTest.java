@@ -110,6 +110,39 @@ class AsyncStreamTest {
         assertEquals(List.of(), AsyncStream.of(1, 2).take(0).toList().join());
     }
 
+    /**
+     * Regression: an item that arrived between filter's "is it ready" checks (another thread completing
+     * the pull) was passed on without being tested. Here the pull completes at the moment filter first
+     * asks whether it is done, which is the window that race hit.
+     */
+    @Test
+    void filterTestsAnItemThatArrivesWhileItLooks() {
+        final class CompletesWhenAsked extends Promise<Integer> {
+            private boolean asked;
+
+            @Override
+            public boolean isDone() {
+                if (!asked) {
+                    asked = true;
+                    boolean before = super.isDone();
+                    complete(1); // as if another thread completed it just now
+                    return before;
+                }
+                return super.isDone();
+            }
+        }
+        AsyncStream<Integer> upstream = new AbstractAsyncStream<>() {
+            private int n;
+
+            @Override
+            protected Promise<Integer> pull() {
+                n++;
+                return n == 1 ? new CompletesWhenAsked() : n == 2 ? Promise.completed(2) : endOfStream();
+            }
+        };
+        assertEquals(List.of(2), upstream.filter(x -> x % 2 == 0).toList().join(), "1 is odd: the filter must drop it");
+    }
+
     @Test
     void aMillionSynchronousItemsRunInConstantStackDepth() {
         AsyncStream<Integer> big = AsyncStream.fromIterable(() -> IntStream.range(0, 1_000_000).iterator());
