@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.dunlin.dns.authority.internal.AddressMatcher;
 import org.dunlin.dns.authority.internal.CatalogIndex;
 import org.dunlin.dns.authority.internal.Counters;
 import org.dunlin.dns.authority.internal.QueryEngine;
@@ -92,7 +93,7 @@ public final class AuthorityServer implements AutoCloseable {
         TcpFrontEnd front = null;
         ZoneWatcher w = null;
         try {
-            front = new TcpFrontEnd(engine, this::newWorkspace, b.tcpIdleTimeout, runtime.timer());
+            front = new TcpFrontEnd(engine, this::newWorkspace, b.tcpIdleTimeout, runtime.timer(), b.transferAcl);
             ListenerOptions lo = ListenerOptions.builder().backlog(1024).maxConnections(b.maxTcpConnections)
                     .maxConnectionsPerAddress(Math.min(b.maxTcpConnectionsPerClient, b.maxTcpConnections)).build();
             UdpOptions uo = UdpOptions.builder().reusePort(b.workers > 1).receiveBufferSize(b.udpReceiveBuffer)
@@ -376,8 +377,22 @@ public final class AuthorityServer implements AutoCloseable {
         private int udpReceiveBuffer = 1 << 20;
         private Duration shutdownGrace = Duration.ofSeconds(5);
         private int warmupQueries = 50_000;
+        private AddressMatcher transferAcl = AddressMatcher.NONE;
 
         private Builder() {
+        }
+
+        /**
+         * Lets clients whose address lies in one of {@code prefixes} ({@code 192.0.2.7}, {@code 10.0.0.0/8},
+         * {@code 2001:db8::/32}) transfer every served zone over TCP: AXFR (RFC 5936), and IXFR answered
+         * with the whole zone (RFC 1995 §4). Anyone else is answered REFUSED, with the Extended DNS Error
+         * "Prohibited". Default: nobody. Replaces earlier calls.
+         *
+         * @throws IllegalArgumentException naming a text that is not an address or prefix
+         */
+        public Builder allowTransfer(List<String> prefixes) {
+            this.transferAcl = AddressMatcher.parse(prefixes);
+            return this;
         }
 
         /** Serves the zone file {@code file} for {@code origin} (loaded by {@link #start()}). */

@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dunlin.dns.authority.ZoneSource;
+import org.dunlin.dns.authority.internal.AddressMatcher;
 import org.dunlin.dns.wire.Name;
 
 /**
  * The command line of {@code ./dunlin serve}, parsed and checked:
  * <pre>
  * serve [--zone ORIGIN=FILE]... [--listen ADDR:PORT]... [--workers N] [--tcp-idle-timeout DURATION]
- *       [--max-tcp-connections N] [--nsid TEXT] [--watch]
+ *       [--max-tcp-connections N] [--nsid TEXT] [--watch] [--allow-transfer PREFIX]...
  * </pre>
  * Durations are a whole number followed by {@code ms}, {@code s}, {@code m} or {@code h}. Options may
  * also be written {@code --option=value}. Every problem is a {@link UsageException} with a one-line
@@ -30,13 +31,15 @@ import org.dunlin.dns.wire.Name;
  * @param maxTcpConnections the TCP connection limit, or 0 for the default
  * @param nsid              the NSID, or null
  * @param watch             whether to reload zone files when they change
+ * @param allowTransfer     the address prefixes that may transfer zones (empty: nobody)
  * @param help              whether help was asked for
  */
 record ServeArguments(List<ZoneSource> zones, List<InetSocketAddress> listen, int workers, Duration tcpIdleTimeout,
-        int maxTcpConnections, String nsid, boolean watch, boolean help) {
+        int maxTcpConnections, String nsid, boolean watch, List<String> allowTransfer, boolean help) {
 
     static final String USAGE = "usage: ./dunlin serve [--zone ORIGIN=FILE]... [--listen ADDR:PORT]... [--workers N]\n"
             + "                      [--tcp-idle-timeout DURATION] [--max-tcp-connections N] [--nsid TEXT] [--watch]\n"
+            + "                      [--allow-transfer PREFIX]...\n"
             + "\n"
             + "Serves zones over UDP and TCP. Without --zone it serves an embedded example.com. zone; without\n"
             + "--listen it listens on 127.0.0.1:5300. DURATION is like 500ms, 3s or 2m.\n"
@@ -47,7 +50,9 @@ record ServeArguments(List<ZoneSource> zones, List<InetSocketAddress> listen, in
             + "  --tcp-idle-timeout DURATION close TCP connections idle this long (default 10s)\n"
             + "  --max-tcp-connections N     TCP connections open at once (default 1000; a tenth per client)\n"
             + "  --nsid TEXT                 identify the server to clients that ask (RFC 5001)\n"
-            + "  --watch                     reload a zone within 2 s of its file changing\n";
+            + "  --watch                     reload a zone within 2 s of its file changing\n"
+            + "  --allow-transfer PREFIX     let ADDR or ADDR/LENGTH transfer zones over TCP (AXFR, IXFR as a\n"
+            + "                              full transfer; repeatable; default: nobody)\n";
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
@@ -68,6 +73,7 @@ record ServeArguments(List<ZoneSource> zones, List<InetSocketAddress> listen, in
         int maxTcp = 0;
         String nsid = null;
         boolean watch = false;
+        List<String> allowTransfer = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String value = null;
@@ -82,7 +88,7 @@ record ServeArguments(List<ZoneSource> zones, List<InetSocketAddress> listen, in
             switch (a) {
                 case "-h":
                 case "--help":
-                    return new ServeArguments(zones, listen, workers, idle, maxTcp, nsid, watch, true);
+                    return new ServeArguments(zones, listen, workers, idle, maxTcp, nsid, watch, allowTransfer, true);
                 case "--watch":
                     if (value != null) {
                         throw new UsageException("--watch takes no value");
@@ -112,11 +118,21 @@ record ServeArguments(List<ZoneSource> zones, List<InetSocketAddress> listen, in
                         throw new UsageException("--nsid must be 1 to 1024 characters");
                     }
                     break;
+                case "--allow-transfer": {
+                    String v = value != null ? value : next(args, ++i, a);
+                    try {
+                        AddressMatcher.parse(List.of(v));
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--allow-transfer: " + e.getMessage());
+                    }
+                    allowTransfer.add(v);
+                    break;
+                }
                 default:
                     throw new UsageException(a.startsWith("-") ? "unknown option " + a : "unexpected argument " + a);
             }
         }
-        return new ServeArguments(zones, listen, workers, idle, maxTcp, nsid, watch, false);
+        return new ServeArguments(zones, listen, workers, idle, maxTcp, nsid, watch, List.copyOf(allowTransfer), false);
     }
 
     private static String next(String[] args, int i, String option) throws UsageException {

@@ -107,6 +107,7 @@ public final class ServeCommand {
         }
         b.nsid(a.nsid());
         b.watch(a.watch());
+        b.allowTransfer(a.allowTransfer());
         long started = System.nanoTime();
         AuthorityServer server = b.start();
         for (var z : server.catalog().zones()) {

@@ -1,5 +1,6 @@
 package org.dunlin.dns.authority.internal;
 
+import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -17,6 +18,9 @@ public final class QueryEngine {
     static final int REFUSED = 5;
     static final int NOTAUTH = 9;
     static final int BADVERS = 16;
+    static final int SERVFAIL = 2;
+    /** What {@link #answer} returns when the query asks for a zone transfer it may have: see {@link #transfer}. */
+    public static final int TRANSFER = -2;
 
     private static final int T_DS = 43;
     private static final int T_IXFR = 251;
@@ -49,6 +53,16 @@ public final class QueryEngine {
      * query but a response).
      */
     public int answer(Workspace ws, byte[] b, int off, int len, boolean tcp) {
+        return answer(ws, b, off, len, tcp, false);
+    }
+
+    /**
+     * As {@link #answer(Workspace, byte[], int, int, boolean)}, where {@code transferAllowed} says whether
+     * the client may transfer zones. A zone transfer asked over TCP by an allowed client, naming the apex
+     * of a served zone, returns {@link #TRANSFER}: the caller then gets the transfer from
+     * {@link #transfer}, with the same workspace and query bytes, before answering anything else.
+     */
+    public int answer(Workspace ws, byte[] b, int off, int len, boolean tcp, boolean transferAllowed) {
         Counters c = ws.counters;
         c.queries++;
         if (tcp) {
@@ -92,9 +106,19 @@ public final class QueryEngine {
                 rcode = REFUSED;
                 ede = EDE_NOT_AUTHORITATIVE;
             } else if (q.qtype == T_AXFR || q.qtype == T_IXFR) {
-                // Zone transfers are not offered; over UDP they are not defined at all (RFC 5936 §4.2).
-                rcode = tcp ? REFUSED : NOTIMP;
-                ede = tcp ? EDE_PROHIBITED : -1;
+                if (!tcp) {
+                    rcode = NOTIMP; // AXFR over UDP is not defined (RFC 5936 §4.2); IXFR falls back to TCP
+                } else if (!transferAllowed) {
+                    rcode = REFUSED;
+                    ede = EDE_PROHIBITED;
+                } else if (q.labelCount != z.originLabels()) {
+                    rcode = NOTAUTH; // not the name of a zone we serve (RFC 5936 §2.2.1)
+                    ede = EDE_NOT_AUTHORITATIVE;
+                } else {
+                    ws.transfer = z;
+                    c.responses[NOERROR]++;
+                    return TRANSFER;
+                }
             } else {
                 if (q.qtype == T_DS && q.labelCount == z.originLabels) {
                     // DS lives on the parent side of a cut (RFC 4035 §3.1.4.1): answer from the parent if served.
@@ -122,6 +146,25 @@ public final class QueryEngine {
             c.truncated++;
         }
         return out.length();
+    }
+
+    /**
+     * The zone transfer that {@link #answer} returned {@link #TRANSFER} for: the AXFR stream, each message
+     * behind its length prefix (RFC 5936 §2.2; an IXFR gets the whole zone, RFC 1995 §4), or one SERVFAIL
+     * message if a record cannot fit in a message.
+     */
+    public ByteBuffer transfer(Workspace ws, byte[] b, int off) {
+        ParsedQuery q = ws.query;
+        ZoneData z = ws.transfer;
+        ws.transfer = null;
+        int flags = 0x8000 | 0x0400 | q.flags & 0x0100; // QR, AA, RD echoed
+        ByteBuffer out = ZoneTransfer.axfr(z, b, off, q.questionLength, flags, q.edns, q.dnssecOk, maxUdpPayload);
+        if (out == null) {
+            ws.counters.responses[NOERROR]--;
+            ws.counters.responses[SERVFAIL]++;
+            out = ZoneTransfer.failure(b, off, q.questionLength, flags | SERVFAIL);
+        }
+        return out;
     }
 
     /** The OPT record (RFC 6891 §6.1.2): our payload size, the upper rcode bits, version 0, DO echoed. */

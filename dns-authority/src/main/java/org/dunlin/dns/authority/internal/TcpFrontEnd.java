@@ -1,5 +1,6 @@
 package org.dunlin.dns.authority.internal;
 
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Set;
@@ -8,6 +9,7 @@ import java.util.function.Consumer;
 import org.dunlin.futures.Promise;
 import org.dunlin.futures.Timer;
 import org.dunlin.futures.io.TcpListener;
+import org.dunlin.futures.io.codec.Decoder;
 import org.dunlin.futures.io.codec.Encoder;
 import org.dunlin.futures.io.codec.Framed;
 import org.dunlin.futures.io.codec.LengthPrefixedCodec;
@@ -19,6 +21,10 @@ import org.dunlin.futures.io.proto.PipelinedServer;
  * answers written as each is ready (§6.2.1.1 allows any order) — and it is closed when the client
  * stays idle past the timeout (§6.2.3). Connection limits are the listeners' (total and per client).
  *
+ * <p>Zone transfers (AXFR, and IXFR answered with the whole zone as RFC 1995 §4 allows) are served to
+ * clients whose address the transfer ACL matches, and refused to everyone else; the whole transfer is
+ * built on the I/O thread and written as one buffer of consecutive messages (see {@link ZoneTransfer}).
+ *
  * <p>Queries are answered on the connection's I/O thread, each thread with a workspace of its own.
  * Graceful shutdown: {@link #stopReading()} shuts every connection's input, so each finishes the
  * queries it has read, writes their answers and closes.
@@ -26,18 +32,25 @@ import org.dunlin.futures.io.proto.PipelinedServer;
 public final class TcpFrontEnd {
     private final QueryEngine engine;
     private final ThreadLocal<Workspace> workspaces;
-    private final PipelinedServer<ByteBuffer, ByteBuffer> server;
-    private final Set<Framed<ByteBuffer, ByteBuffer>> connections = ConcurrentHashMap.newKeySet();
+    private final AddressMatcher transferAcl;
+    private final PipelinedServer<TcpQuery, ByteBuffer> server;
+    private final Set<Framed<TcpQuery, ByteBuffer>> connections = ConcurrentHashMap.newKeySet();
+
+    /** A query read from a connection, with the client's address (for the transfer ACL). */
+    private record TcpQuery(ByteBuffer bytes, InetAddress client) {
+    }
 
     /**
-     * A front end answering with {@code engine}; {@code newWorkspace} is called once per I/O thread (the
-     * caller keeps track of them for the counters).
+     * A front end answering with {@code engine} and serving zone transfers to the clients {@code transferAcl}
+     * matches; {@code newWorkspace} is called once per I/O thread (the caller keeps track of them for the
+     * counters).
      */
     public TcpFrontEnd(QueryEngine engine, java.util.function.Supplier<Workspace> newWorkspace, Duration idleTimeout,
-            Timer timer) {
+            Timer timer, AddressMatcher transferAcl) {
         this.engine = engine;
         this.workspaces = ThreadLocal.withInitial(newWorkspace);
-        this.server = PipelinedServer.<ByteBuffer, ByteBuffer>builder(this::answer)
+        this.transferAcl = transferAcl;
+        this.server = PipelinedServer.<TcpQuery, ByteBuffer>builder(this::answer)
                 .order(PipelinedServer.Order.COMPLETION_ORDER)
                 .maxInFlight(64)
                 .idleTimeout(idleTimeout, timer)
@@ -49,16 +62,26 @@ public final class TcpFrontEnd {
         Encoder<ByteBuffer> prefixed = frame -> frame; // answers carry their length prefix already
         LengthPrefixedCodec codec = new LengthPrefixedCodec();
         return server.serve(listener, c -> {
-            Framed<ByteBuffer, ByteBuffer> f = Framed.of(c, codec, prefixed);
+            InetAddress client = c.remoteAddress().getAddress();
+            Decoder<TcpQuery> queries = buf -> {
+                ByteBuffer frame = codec.decode(buf);
+                return frame == null ? null : new TcpQuery(frame, client);
+            };
+            Framed<TcpQuery, ByteBuffer> f = Framed.of(c, queries, prefixed);
             connections.add(f);
             c.closed().whenComplete((v, x) -> connections.remove(f));
             return Promise.completed(f);
         });
     }
 
-    private Promise<ByteBuffer> answer(ByteBuffer query) {
+    private Promise<ByteBuffer> answer(TcpQuery q) {
         Workspace ws = workspaces.get();
-        int len = engine.answer(ws, query.array(), query.arrayOffset() + query.position(), query.remaining(), true);
+        ByteBuffer query = q.bytes();
+        int off = query.arrayOffset() + query.position();
+        int len = engine.answer(ws, query.array(), off, query.remaining(), true, transferAcl.matches(q.client()));
+        if (len == QueryEngine.TRANSFER) {
+            return Promise.completed(engine.transfer(ws, query.array(), off));
+        }
         if (len < 0) {
             return Promise.completed(ByteBuffer.allocate(0)); // nothing to say to a non-query (rare)
         }
@@ -74,7 +97,7 @@ public final class TcpFrontEnd {
 
     /** Stops reading from every connection: each answers what it has read, then closes. */
     public void stopReading() {
-        for (Framed<ByteBuffer, ByteBuffer> f : connections) {
+        for (Framed<TcpQuery, ByteBuffer> f : connections) {
             f.reader().close();
         }
     }
@@ -85,7 +108,7 @@ public final class TcpFrontEnd {
     }
 
     /** Visits the open connections (for tests and diagnostics). */
-    public void forEachConnection(Consumer<Framed<ByteBuffer, ByteBuffer>> action) {
+    public void forEachConnection(Consumer<Framed<?, ByteBuffer>> action) {
         connections.forEach(action);
     }
 }

@@ -11,6 +11,8 @@ public final class Workspace {
     final ResponseWriter out = new ResponseWriter();
     final Counters counters = new Counters();
     final Resolver resolver;
+    /** The zone whose transfer {@link QueryEngine#answer} accepted, until {@link QueryEngine#transfer} takes it. */
+    ZoneData transfer;
 
     // The name being resolved when it is not the question's: label starts and suffix hashes.
     final int[] starts = new int[WireNames.MAX_LABELS + 1];

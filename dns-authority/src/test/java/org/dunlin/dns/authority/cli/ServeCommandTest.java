@@ -70,6 +70,8 @@ class ServeCommandTest {
         usageError("--watch takes no value", "--watch=yes");
         usageError("unexpected argument", "serve");
         usageError("bad origin", "--zone", "a..b=x.zone");
+        usageError("--allow-transfer: 'ns1.example' is not an IP address", "--allow-transfer", "ns1.example");
+        usageError("--allow-transfer: '10.0.0.0/40': the prefix length must be 0 to 32", "--allow-transfer=10.0.0.0/40");
     }
 
     @Test
@@ -81,7 +83,8 @@ class ServeCommandTest {
         assertEquals(new InetSocketAddress("::1", 53), ServeArguments.address("[::1]:53"));
         assertEquals(new InetSocketAddress("127.0.0.1", 5300), ServeArguments.address("localhost:5300"));
         ServeArguments a = ServeArguments.parse(new String[] {"--zone", "example.org=/z", "--zone=a.=b", "--listen=127.0.0.1:1",
-                "--workers", "3", "--tcp-idle-timeout=2m", "--max-tcp-connections", "50", "--nsid", "ns1", "--watch"});
+                "--workers", "3", "--tcp-idle-timeout=2m", "--max-tcp-connections", "50", "--nsid", "ns1", "--watch",
+                "--allow-transfer", "192.0.2.53", "--allow-transfer=2001:db8::/32"});
         assertEquals(2, a.zones().size());
         assertEquals(Name.of("example.org."), a.zones().get(0).origin());
         assertEquals(3, a.workers());
@@ -89,6 +92,7 @@ class ServeCommandTest {
         assertEquals(50, a.maxTcpConnections());
         assertEquals("ns1", a.nsid());
         assertTrue(a.watch());
+        assertEquals(java.util.List.of("192.0.2.53", "2001:db8::/32"), a.allowTransfer());
     }
 
     @Test
