@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.dunlin.futures.Promise;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -53,56 +54,36 @@ public class ChainBenchmark {
     private static final Function<Integer, Promise<Integer>> PROMISE_NEXT = x -> Promise.completed(x + 1);
     private static final Function<Integer, CompletableFuture<Integer>> CF_NEXT = x -> CompletableFuture.completedFuture(x + 1);
 
+    private static final UnaryOperator<Promise<Integer>> PROMISE_MAP = f -> f.map(INC);
+    private static final UnaryOperator<Promise<Integer>> PROMISE_AND_THEN = f -> f.andThen(PROMISE_NEXT);
+    private static final UnaryOperator<CompletableFuture<Integer>> CF_MAP = f -> f.thenApply(INC);
+    private static final UnaryOperator<CompletableFuture<Integer>> CF_AND_THEN = f -> f.thenCompose(CF_NEXT);
+    private static final UnaryOperator<ListenableFuture<Integer>> GUAVA_MAP =
+            f -> Futures.transform(f, GUAVA_INC, MoreExecutors.directExecutor());
+    private static final UnaryOperator<ListenableFuture<Integer>> GUAVA_AND_THEN =
+            f -> Futures.transformAsync(f, x -> Futures.immediateFuture(x + 1), MoreExecutors.directExecutor());
+
     @Benchmark
     public Integer map() throws ExecutionException, InterruptedException {
-        boolean pending = source.equals("pending");
-        switch (impl) {
-            case "dunlin": {
-                Promise<Integer> head = pending ? new Promise<>() : Promise.completed(1);
-                Promise<Integer> f = head;
-                for (int i = 0; i < length; i++) {
-                    f = f.map(INC);
-                }
-                if (pending) {
-                    head.complete(1);
-                }
-                return f.join();
-            }
-            case "completablefuture": {
-                CompletableFuture<Integer> head = pending ? new CompletableFuture<>() : CompletableFuture.completedFuture(1);
-                CompletableFuture<Integer> f = head;
-                for (int i = 0; i < length; i++) {
-                    f = f.thenApply(INC);
-                }
-                if (pending) {
-                    head.complete(1);
-                }
-                return f.join();
-            }
-            default: {
-                SettableFuture<Integer> settable = pending ? SettableFuture.create() : null;
-                ListenableFuture<Integer> head = pending ? settable : Futures.immediateFuture(1);
-                ListenableFuture<Integer> f = head;
-                for (int i = 0; i < length; i++) {
-                    f = Futures.transform(f, GUAVA_INC, MoreExecutors.directExecutor());
-                }
-                if (pending) {
-                    settable.set(1);
-                }
-                return f.get();
-            }
-        }
+        return chain(PROMISE_MAP, CF_MAP, GUAVA_MAP);
     }
 
     @Benchmark
     public Integer andThen() throws ExecutionException, InterruptedException {
+        return chain(PROMISE_AND_THEN, CF_AND_THEN, GUAVA_AND_THEN);
+    }
+
+    /** Builds {@code length} stages with the operator of {@code impl}, completes a pending head, joins. */
+    private Integer chain(UnaryOperator<Promise<Integer>> promiseStage,
+            UnaryOperator<CompletableFuture<Integer>> cfStage, UnaryOperator<ListenableFuture<Integer>> guavaStage)
+            throws ExecutionException, InterruptedException {
         boolean pending = source.equals("pending");
         switch (impl) {
             case "dunlin": {
                 Promise<Integer> head = pending ? new Promise<>() : Promise.completed(1);
                 Promise<Integer> f = head;
                 for (int i = 0; i < length; i++) {
-                    f = f.andThen(PROMISE_NEXT);
+                    f = promiseStage.apply(f);
                 }
                 if (pending) {
                     head.complete(1);
@@ -113,7 +94,7 @@ public class ChainBenchmark {
                 CompletableFuture<Integer> head = pending ? new CompletableFuture<>() : CompletableFuture.completedFuture(1);
                 CompletableFuture<Integer> f = head;
                 for (int i = 0; i < length; i++) {
-                    f = f.thenCompose(CF_NEXT);
+                    f = cfStage.apply(f);
                 }
                 if (pending) {
                     head.complete(1);
@@ -125,7 +106,7 @@ public class ChainBenchmark {
                 ListenableFuture<Integer> head = pending ? settable : Futures.immediateFuture(1);
                 ListenableFuture<Integer> f = head;
                 for (int i = 0; i < length; i++) {
-                    f = Futures.transformAsync(f, x -> Futures.immediateFuture(x + 1), MoreExecutors.directExecutor());
+                    f = guavaStage.apply(f);
                 }
                 if (pending) {
                     settable.set(1);
