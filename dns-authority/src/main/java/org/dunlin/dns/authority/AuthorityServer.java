@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +15,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.dunlin.dns.authority.internal.AddressMatcher;
 import org.dunlin.dns.authority.internal.CatalogIndex;
 import org.dunlin.dns.authority.internal.Counters;
 import org.dunlin.dns.authority.internal.QueryEngine;
 import org.dunlin.dns.authority.internal.TcpFrontEnd;
+import org.dunlin.dns.authority.internal.TransferAcl;
 import org.dunlin.dns.authority.internal.UdpWorker;
 import org.dunlin.dns.authority.internal.Warmup;
 import org.dunlin.dns.authority.internal.Workspace;
@@ -26,6 +27,8 @@ import org.dunlin.dns.authority.internal.ZoneData;
 import org.dunlin.dns.authority.internal.ZoneWatcher;
 import org.dunlin.dns.wire.Name;
 import org.dunlin.dns.wire.Rcode;
+import org.dunlin.dns.wire.tsig.TsigKey;
+import org.dunlin.dns.wire.tsig.TsigKeyring;
 import org.dunlin.dns.wire.zone.ZoneFileException;
 import org.dunlin.futures.io.IoRuntime;
 import org.dunlin.futures.io.ListenerOptions;
@@ -78,7 +81,8 @@ public final class AuthorityServer implements AutoCloseable {
         this.catalog = new AtomicReference<>(initial);
         this.sources = List.copyOf(b.sources);
         this.shutdownGrace = b.shutdownGrace;
-        this.engine = new QueryEngine(catalog::get, b.nsid, b.maxUdpPayload);
+        this.engine = new QueryEngine(catalog::get, b.nsid, b.maxUdpPayload, TsigKeyring.of(b.tsigKeys), b.transferAcl,
+                Clock.systemUTC());
         if (b.warmupQueries > 0) {
             long t0 = System.nanoTime();
             List<ZoneData> zones = new ArrayList<>();
@@ -93,7 +97,7 @@ public final class AuthorityServer implements AutoCloseable {
         TcpFrontEnd front = null;
         ZoneWatcher w = null;
         try {
-            front = new TcpFrontEnd(engine, this::newWorkspace, b.tcpIdleTimeout, runtime.timer(), b.transferAcl);
+            front = new TcpFrontEnd(engine, this::newWorkspace, b.tcpIdleTimeout, runtime.timer());
             ListenerOptions lo = ListenerOptions.builder().backlog(1024).maxConnections(b.maxTcpConnections)
                     .maxConnectionsPerAddress(Math.min(b.maxTcpConnectionsPerClient, b.maxTcpConnections)).build();
             UdpOptions uo = UdpOptions.builder().reusePort(b.workers > 1).receiveBufferSize(b.udpReceiveBuffer)
@@ -377,21 +381,35 @@ public final class AuthorityServer implements AutoCloseable {
         private int udpReceiveBuffer = 1 << 20;
         private Duration shutdownGrace = Duration.ofSeconds(5);
         private int warmupQueries = 50_000;
-        private AddressMatcher transferAcl = AddressMatcher.NONE;
+        private TransferAcl transferAcl = TransferAcl.NONE;
+        private List<TsigKey> tsigKeys = List.of();
 
         private Builder() {
         }
 
         /**
-         * Lets clients whose address lies in one of {@code prefixes} ({@code 192.0.2.7}, {@code 10.0.0.0/8},
-         * {@code 2001:db8::/32}) transfer every served zone over TCP: AXFR (RFC 5936), and IXFR answered
-         * with the whole zone (RFC 1995 §4). Anyone else is answered REFUSED, with the Extended DNS Error
-         * "Prohibited". Default: nobody. Replaces earlier calls.
+         * Lets these transfer every served zone over TCP: AXFR (RFC 5936), and IXFR answered with the
+         * whole zone (RFC 1995 §4). Each entry is an address prefix ({@code 192.0.2.7},
+         * {@code 10.0.0.0/8}, {@code 2001:db8::/32}), allowing that address without a key, or
+         * {@code key:NAME}, allowing requests from any address signed with the TSIG key {@code NAME}
+         * (which {@link #tsigKeys} must hold). Anyone else is answered REFUSED, with the Extended DNS
+         * Error "Prohibited". Default: nobody. Replaces earlier calls.
          *
-         * @throws IllegalArgumentException naming a text that is not an address or prefix
+         * @throws IllegalArgumentException naming an entry that is neither
          */
-        public Builder allowTransfer(List<String> prefixes) {
-            this.transferAcl = AddressMatcher.parse(prefixes);
+        public Builder allowTransfer(List<String> entries) {
+            this.transferAcl = TransferAcl.parse(entries);
+            return this;
+        }
+
+        /**
+         * The TSIG keys (RFC 8945) the server knows. A query signed with one of them is answered with a
+         * signed response (every message of a transfer is signed); a query signed with another key, a
+         * wrong MAC or a time outside the fudge gets NOTAUTH with the TSIG error BADKEY, BADSIG or BADTIME.
+         * Without keys every signed query gets BADKEY. Replaces earlier calls.
+         */
+        public Builder tsigKeys(List<TsigKey> keys) {
+            this.tsigKeys = List.copyOf(keys);
             return this;
         }
 
@@ -520,6 +538,12 @@ public final class AuthorityServer implements AutoCloseable {
          * @throws IOException if a zone file cannot be read or an address cannot be bound
          */
         public AuthorityServer start() throws IOException, ZoneFileException {
+            TsigKeyring keyring = TsigKeyring.of(tsigKeys);
+            for (Name key : transferAcl.keys()) {
+                if (keyring.find(key).isEmpty()) {
+                    throw new IllegalArgumentException("allow-transfer names the TSIG key " + key + ", which is not configured");
+                }
+            }
             List<Zone> all = new ArrayList<>(zones);
             for (ZoneSource s : sources) {
                 ZoneData z = ZoneData.load(s.origin(), s.file());

@@ -8,7 +8,12 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
 import org.dunlin.dns.wire.Message;
+import org.dunlin.dns.wire.RRType;
+import org.dunlin.dns.wire.Rcode;
+import org.dunlin.dns.wire.Record;
 import org.dunlin.dns.wire.WireFormatException;
 
 /**
@@ -87,6 +92,39 @@ public final class DnsClient implements AutoCloseable {
     /** Sends a query over TCP and decodes the reply. */
     public Message tcp(Message query) throws IOException, WireFormatException {
         return Message.fromWire(tcpRaw(query.toWire()));
+    }
+
+    /**
+     * Sends {@code query} as one frame on a new TCP connection and reads the response messages of a zone
+     * transfer: until the second SOA record, or the first message whose RCODE is not NOERROR.
+     */
+    public static List<byte[]> transfer(InetSocketAddress server, byte[] query) throws IOException, WireFormatException {
+        List<byte[]> out = new ArrayList<>();
+        try (Socket sock = new Socket()) {
+            sock.connect(server, 2000);
+            sock.setSoTimeout(5000);
+            OutputStream o = sock.getOutputStream();
+            o.write(new byte[] {(byte) (query.length >>> 8), (byte) query.length});
+            o.write(query);
+            o.flush();
+            DataInputStream in = new DataInputStream(sock.getInputStream());
+            int soas = 0;
+            while (soas < 2) {
+                byte[] m = new byte[in.readUnsignedShort()];
+                in.readFully(m);
+                out.add(m);
+                Message r = Message.fromWire(m);
+                if (r.rcode() != Rcode.NOERROR) {
+                    break;
+                }
+                for (Record rec : r.answer()) {
+                    if (rec.type().equals(RRType.SOA)) {
+                        soas++;
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     @Override

@@ -47,37 +47,13 @@ class ZoneTransferTest {
                 .warmupQueries(0).allowTransfer(List.of(allowed));
     }
 
-    /** Sends {@code query} over a new TCP connection and reads messages until the transfer ends. */
+    /** The messages of the transfer {@code query} asks for, decoded. */
     private static List<Message> transfer(InetSocketAddress server, Message query) throws IOException, WireFormatException {
         List<Message> out = new ArrayList<>();
-        try (Socket s = new Socket()) {
-            s.connect(server, 2000);
-            s.setSoTimeout(5000);
-            byte[] q = query.toWire();
-            OutputStream o = s.getOutputStream();
-            o.write(new byte[] {(byte) (q.length >>> 8), (byte) q.length});
-            o.write(q);
-            o.flush();
-            DataInputStream in = new DataInputStream(s.getInputStream());
-            int soas = 0;
-            while (true) {
-                byte[] m = new byte[in.readUnsignedShort()];
-                in.readFully(m);
-                Message r = Message.fromWire(m);
-                out.add(r);
-                if (r.rcode() != Rcode.NOERROR) {
-                    return out;
-                }
-                for (Record rec : r.answer()) {
-                    if (rec.type().equals(RRType.SOA)) {
-                        soas++;
-                    }
-                }
-                if (soas == 2) {
-                    return out;
-                }
-            }
+        for (byte[] m : DnsClient.transfer(server, query.toWire())) {
+            out.add(Message.fromWire(m));
         }
+        return out;
     }
 
     private static List<Record> answers(List<Message> messages) {

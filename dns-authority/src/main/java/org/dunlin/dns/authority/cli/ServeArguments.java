@@ -11,14 +11,15 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dunlin.dns.authority.ZoneSource;
-import org.dunlin.dns.authority.internal.AddressMatcher;
+import org.dunlin.dns.authority.internal.TransferAcl;
 import org.dunlin.dns.wire.Name;
 
 /**
  * The command line of {@code ./dunlin serve}, parsed and checked:
  * <pre>
  * serve [--zone ORIGIN=FILE]... [--listen ADDR:PORT]... [--workers N] [--tcp-idle-timeout DURATION]
- *       [--max-tcp-connections N] [--nsid TEXT] [--watch] [--allow-transfer PREFIX]...
+ *       [--max-tcp-connections N] [--nsid TEXT] [--watch] [--allow-transfer PREFIX|key:NAME]...
+ *       [--tsig-keys FILE]
  * </pre>
  * Durations are a whole number followed by {@code ms}, {@code s}, {@code m} or {@code h}. Options may
  * also be written {@code --option=value}. Every problem is a {@link UsageException} with a one-line
@@ -31,15 +32,16 @@ import org.dunlin.dns.wire.Name;
  * @param maxTcpConnections the TCP connection limit, or 0 for the default
  * @param nsid              the NSID, or null
  * @param watch             whether to reload zone files when they change
- * @param allowTransfer     the address prefixes that may transfer zones (empty: nobody)
+ * @param allowTransfer     who may transfer zones: address prefixes and {@code key:NAME} (empty: nobody)
+ * @param tsigKeys          the BIND-syntax TSIG key file, or null for none
  * @param help              whether help was asked for
  */
 record ServeArguments(List<ZoneSource> zones, List<InetSocketAddress> listen, int workers, Duration tcpIdleTimeout,
-        int maxTcpConnections, String nsid, boolean watch, List<String> allowTransfer, boolean help) {
+        int maxTcpConnections, String nsid, boolean watch, List<String> allowTransfer, Path tsigKeys, boolean help) {
 
     static final String USAGE = "usage: ./dunlin serve [--zone ORIGIN=FILE]... [--listen ADDR:PORT]... [--workers N]\n"
             + "                      [--tcp-idle-timeout DURATION] [--max-tcp-connections N] [--nsid TEXT] [--watch]\n"
-            + "                      [--allow-transfer PREFIX]...\n"
+            + "                      [--allow-transfer PREFIX|key:NAME]... [--tsig-keys FILE]\n"
             + "\n"
             + "Serves zones over UDP and TCP. Without --zone it serves an embedded example.com. zone; without\n"
             + "--listen it listens on 127.0.0.1:5300. DURATION is like 500ms, 3s or 2m.\n"
@@ -52,7 +54,10 @@ record ServeArguments(List<ZoneSource> zones, List<InetSocketAddress> listen, in
             + "  --nsid TEXT                 identify the server to clients that ask (RFC 5001)\n"
             + "  --watch                     reload a zone within 2 s of its file changing\n"
             + "  --allow-transfer PREFIX     let ADDR or ADDR/LENGTH transfer zones over TCP (AXFR, IXFR as a\n"
-            + "                              full transfer; repeatable; default: nobody)\n";
+            + "                              full transfer; repeatable; default: nobody)\n"
+            + "  --allow-transfer key:NAME   let requests signed with the TSIG key NAME transfer zones\n"
+            + "  --tsig-keys FILE            TSIG keys in BIND's key-file syntax (RFC 8945); signed queries get\n"
+            + "                              signed answers\n";
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
@@ -74,6 +79,7 @@ record ServeArguments(List<ZoneSource> zones, List<InetSocketAddress> listen, in
         String nsid = null;
         boolean watch = false;
         List<String> allowTransfer = new ArrayList<>();
+        Path tsigKeys = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String value = null;
@@ -88,7 +94,7 @@ record ServeArguments(List<ZoneSource> zones, List<InetSocketAddress> listen, in
             switch (a) {
                 case "-h":
                 case "--help":
-                    return new ServeArguments(zones, listen, workers, idle, maxTcp, nsid, watch, allowTransfer, true);
+                    return new ServeArguments(zones, listen, workers, idle, maxTcp, nsid, watch, allowTransfer, tsigKeys, true);
                 case "--watch":
                     if (value != null) {
                         throw new UsageException("--watch takes no value");
@@ -121,18 +127,28 @@ record ServeArguments(List<ZoneSource> zones, List<InetSocketAddress> listen, in
                 case "--allow-transfer": {
                     String v = value != null ? value : next(args, ++i, a);
                     try {
-                        AddressMatcher.parse(List.of(v));
+                        TransferAcl.parse(List.of(v));
                     } catch (IllegalArgumentException e) {
                         throw new UsageException("--allow-transfer: " + e.getMessage());
                     }
                     allowTransfer.add(v);
                     break;
                 }
+                case "--tsig-keys": {
+                    String v = value != null ? value : next(args, ++i, a);
+                    try {
+                        tsigKeys = Paths.get(v);
+                    } catch (java.nio.file.InvalidPathException e) {
+                        throw new UsageException("--tsig-keys: bad file name '" + v + "'");
+                    }
+                    break;
+                }
                 default:
                     throw new UsageException(a.startsWith("-") ? "unknown option " + a : "unexpected argument " + a);
             }
         }
-        return new ServeArguments(zones, listen, workers, idle, maxTcp, nsid, watch, List.copyOf(allowTransfer), false);
+        return new ServeArguments(zones, listen, workers, idle, maxTcp, nsid, watch, List.copyOf(allowTransfer), tsigKeys,
+                false);
     }
 
     private static String next(String[] args, int i, String option) throws UsageException {

@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.dunlin.dns.authority.AuthorityServer;
 import org.dunlin.dns.authority.Zone;
 import org.dunlin.dns.authority.ZoneSource;
 import org.dunlin.dns.wire.Name;
+import org.dunlin.dns.wire.tsig.TsigKeyFile;
 import org.dunlin.dns.wire.zone.ZoneFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +65,9 @@ public final class ServeCommand {
         } catch (IOException e) {
             err.println("dunlin serve: " + e.getMessage());
             return 1;
+        } catch (IllegalArgumentException e) {
+            err.println("dunlin serve: " + e.getMessage()); // a key file's FILE:LINE:COL error, or an unknown key
+            return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -108,6 +113,9 @@ public final class ServeCommand {
         b.nsid(a.nsid());
         b.watch(a.watch());
         b.allowTransfer(a.allowTransfer());
+        if (a.tsigKeys() != null) {
+            b.tsigKeys(TsigKeyFile.parse(Files.readString(a.tsigKeys()), a.tsigKeys().toString()));
+        }
         long started = System.nanoTime();
         AuthorityServer server = b.start();
         for (var z : server.catalog().zones()) {

@@ -1,8 +1,15 @@
 package org.dunlin.dns.authority.internal;
 
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.dunlin.dns.wire.tsig.Tsig;
+import org.dunlin.dns.wire.tsig.TsigKeyring;
+import org.dunlin.dns.wire.tsig.TsigStreamSigner;
+import org.dunlin.dns.wire.tsig.TsigVerification;
 
 /**
  * Answers one query from its bytes into a {@link Workspace}'s response buffer: the protocol rules around
@@ -32,6 +39,9 @@ public final class QueryEngine {
     private final Supplier<CatalogIndex> catalog;
     private final byte[] nsid;
     private final int maxUdpPayload;
+    private final TsigKeyring keys;
+    private final TransferAcl transferAcl;
+    private final Tsig tsig;
 
     /**
      * An engine answering from whatever catalog {@code catalog} returns at each query, identifying itself
@@ -39,6 +49,20 @@ public final class QueryEngine {
      * {@code maxUdpPayload} octets over UDP (512..65535; 1232 is the DNS flag day 2020 value).
      */
     public QueryEngine(Supplier<CatalogIndex> catalog, byte[] nsid, int maxUdpPayload) {
+        this(catalog, nsid, maxUdpPayload, TsigKeyring.of(), TransferAcl.NONE, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #QueryEngine(Supplier, byte[], int)}, also checking TSIG-signed queries against
+     * {@code keys} (RFC 8945 §5.2; answers to verified queries are signed, failures get the TSIG error
+     * response of §5.3) and serving zone transfers to whom {@code transferAcl} allows, with {@code clock}
+     * for TSIG's time checks.
+     */
+    public QueryEngine(Supplier<CatalogIndex> catalog, byte[] nsid, int maxUdpPayload, TsigKeyring keys,
+            TransferAcl transferAcl, Clock clock) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.transferAcl = Objects.requireNonNull(transferAcl, "transferAcl");
+        this.tsig = new Tsig(clock);
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.nsid = nsid == null || nsid.length == 0 ? null : nsid.clone();
         if (maxUdpPayload < 512 || maxUdpPayload > 65535) {
@@ -53,16 +77,17 @@ public final class QueryEngine {
      * query but a response).
      */
     public int answer(Workspace ws, byte[] b, int off, int len, boolean tcp) {
-        return answer(ws, b, off, len, tcp, false);
+        return answer(ws, b, off, len, tcp, null);
     }
 
     /**
-     * As {@link #answer(Workspace, byte[], int, int, boolean)}, where {@code transferAllowed} says whether
-     * the client may transfer zones. A zone transfer asked over TCP by an allowed client, naming the apex
-     * of a served zone, returns {@link #TRANSFER}: the caller then gets the transfer from
-     * {@link #transfer}, with the same workspace and query bytes, before answering anything else.
+     * As {@link #answer(Workspace, byte[], int, int, boolean)} for a query from {@code client} (null if
+     * unknown), which the transfer ACL is checked against. A zone transfer asked over TCP by an allowed
+     * client (by address, or by a verified TSIG key the ACL names), naming the apex of a served zone,
+     * returns {@link #TRANSFER}: the caller then gets the transfer from {@link #transfer}, with the same
+     * workspace and query bytes, before answering anything else.
      */
-    public int answer(Workspace ws, byte[] b, int off, int len, boolean tcp, boolean transferAllowed) {
+    public int answer(Workspace ws, byte[] b, int off, int len, boolean tcp, InetAddress client) {
         Counters c = ws.counters;
         c.queries++;
         if (tcp) {
@@ -87,6 +112,9 @@ public final class QueryEngine {
         boolean opt = q.edns;
         int ede = -1;
         int rcode;
+        // RFC 8945 §5.2: check the signature before anything else looks at the request
+        TsigVerification signed = status == ParsedQuery.OK && q.tsig
+                ? tsig.verifyRequest(keys, Arrays.copyOfRange(b, off, off + len)) : null;
         if (status == ParsedQuery.FORMERR) {
             rcode = FORMERR;
             opt = false; // the OPT record may be what was malformed
@@ -94,8 +122,8 @@ public final class QueryEngine {
             rcode = NOTIMP;
         } else if (q.edns && q.ednsVersion != 0) {
             rcode = BADVERS; // RFC 6891 §6.1.3: version 0 in the reply, no data
-        } else if (q.tsig) {
-            rcode = NOTAUTH; // RFC 8945 §5.2.2: no keys are configured, so every key is unknown
+        } else if (signed != null && !signed.isVerified()) {
+            rcode = NOTAUTH; // the TSIG error (BADKEY, BADSIG, BADTIME) goes in the TSIG record (§5.3.2)
         } else if (q.qclass != 1 && q.qclass != 255) {
             rcode = REFUSED; // only class IN is served
             ede = EDE_NOT_SUPPORTED;
@@ -108,7 +136,7 @@ public final class QueryEngine {
             } else if (q.qtype == T_AXFR || q.qtype == T_IXFR) {
                 if (!tcp) {
                     rcode = NOTIMP; // AXFR over UDP is not defined (RFC 5936 §4.2); IXFR falls back to TCP
-                } else if (!transferAllowed) {
+                } else if (!transferAcl.allows(client, signed)) {
                     rcode = REFUSED;
                     ede = EDE_PROHIBITED;
                 } else if (q.labelCount != z.originLabels()) {
@@ -116,6 +144,7 @@ public final class QueryEngine {
                     ede = EDE_NOT_AUTHORITATIVE;
                 } else {
                     ws.transfer = z;
+                    ws.transferTsig = signed;
                     c.responses[NOERROR]++;
                     return TRANSFER;
                 }
@@ -136,16 +165,32 @@ public final class QueryEngine {
         }
         int limit = tcp ? ResponseWriter.MAX_MESSAGE
                 : q.edns ? Math.max(512, Math.min(q.payload, maxUdpPayload)) : 512;
+        if (signed != null) {
+            limit -= tsigLength(signed); // room for the TSIG record the answer gets below
+        }
         out.rcode(rcode);
         boolean tc = out.finish(limit - optLength);
         if (opt) {
             writeOpt(out, rcode, q, ede);
+        }
+        if (signed != null) {
+            out.load(tsig.signResponse(signed, Arrays.copyOf(out.buffer(), out.length())));
         }
         c.responses[Math.min(rcode, Counters.RCODES - 1)]++;
         if (tc) {
             c.truncated++;
         }
         return out.length();
+    }
+
+    /** An upper bound of the TSIG record's length when answering a request checked as {@code v}. */
+    static int tsigLength(TsigVerification v) {
+        // owner, TYPE, CLASS, TTL, RDLENGTH; algorithm, time (6), fudge, MAC size, MAC, original ID,
+        // error, other length, other data (6, BADTIME only) (RFC 8945 §4.2)
+        int keyName = v.record() != null ? v.record().keyName().wireLength() : 255;
+        int algorithm = v.record() != null ? v.record().algorithmName().wireLength() : 255;
+        int mac = v.key() != null ? v.key().algorithm().outputLength() : 64;
+        return keyName + 10 + algorithm + 6 + 2 + 2 + mac + 2 + 2 + 2 + 6;
     }
 
     /**
@@ -156,13 +201,20 @@ public final class QueryEngine {
     public ByteBuffer transfer(Workspace ws, byte[] b, int off) {
         ParsedQuery q = ws.query;
         ZoneData z = ws.transfer;
+        TsigVerification signed = ws.transferTsig;
         ws.transfer = null;
+        ws.transferTsig = null;
         int flags = 0x8000 | 0x0400 | q.flags & 0x0100; // QR, AA, RD echoed
-        ByteBuffer out = ZoneTransfer.axfr(z, b, off, q.questionLength, flags, q.edns, q.dnssecOk, maxUdpPayload);
+        // RFC 8945 §5.3.1: every message of a signed transfer carries a TSIG, chained to the one before
+        TsigStreamSigner signer = signed != null ? tsig.streamSigner(signed) : null;
+        int reserve = signed != null ? tsigLength(signed) : 0;
+        ByteBuffer out = ZoneTransfer.axfr(z, b, off, q.questionLength, flags, q.edns, q.dnssecOk, maxUdpPayload,
+                signer, reserve);
         if (out == null) {
             ws.counters.responses[NOERROR]--;
             ws.counters.responses[SERVFAIL]++;
-            out = ZoneTransfer.failure(b, off, q.questionLength, flags | SERVFAIL);
+            out = ZoneTransfer.failure(b, off, q.questionLength, flags | SERVFAIL,
+                    signed != null ? tsig.streamSigner(signed) : null);
         }
         return out;
     }

@@ -65,6 +65,12 @@ public final class ResponseWriter {
         buf = new byte[MAX_MESSAGE + 64];
     }
 
+    /** Replaces the message with {@code message} (a signed copy of it), which fits the buffer. */
+    void load(byte[] message) {
+        System.arraycopy(message, 0, buf, 0, message.length);
+        pos = message.length;
+    }
+
     /** The length of the message written so far. */
     public int length() {
         return pos;

@@ -22,7 +22,8 @@ import org.dunlin.futures.io.proto.PipelinedServer;
  * stays idle past the timeout (§6.2.3). Connection limits are the listeners' (total and per client).
  *
  * <p>Zone transfers (AXFR, and IXFR answered with the whole zone as RFC 1995 §4 allows) are served to
- * clients whose address the transfer ACL matches, and refused to everyone else; the whole transfer is
+ * the clients the engine's transfer ACL allows (by address or TSIG key), and refused to everyone else;
+ * the whole transfer is
  * built on the I/O thread and written as one buffer of consecutive messages (see {@link ZoneTransfer}).
  *
  * <p>Queries are answered on the connection's I/O thread, each thread with a workspace of its own.
@@ -32,7 +33,6 @@ import org.dunlin.futures.io.proto.PipelinedServer;
 public final class TcpFrontEnd {
     private final QueryEngine engine;
     private final ThreadLocal<Workspace> workspaces;
-    private final AddressMatcher transferAcl;
     private final PipelinedServer<TcpQuery, ByteBuffer> server;
     private final Set<Framed<TcpQuery, ByteBuffer>> connections = ConcurrentHashMap.newKeySet();
 
@@ -41,15 +41,13 @@ public final class TcpFrontEnd {
     }
 
     /**
-     * A front end answering with {@code engine} and serving zone transfers to the clients {@code transferAcl}
-     * matches; {@code newWorkspace} is called once per I/O thread (the caller keeps track of them for the
-     * counters).
+     * A front end answering with {@code engine}; {@code newWorkspace} is called once per I/O thread (the
+     * caller keeps track of them for the counters).
      */
     public TcpFrontEnd(QueryEngine engine, java.util.function.Supplier<Workspace> newWorkspace, Duration idleTimeout,
-            Timer timer, AddressMatcher transferAcl) {
+            Timer timer) {
         this.engine = engine;
         this.workspaces = ThreadLocal.withInitial(newWorkspace);
-        this.transferAcl = transferAcl;
         this.server = PipelinedServer.<TcpQuery, ByteBuffer>builder(this::answer)
                 .order(PipelinedServer.Order.COMPLETION_ORDER)
                 .maxInFlight(64)
@@ -78,7 +76,7 @@ public final class TcpFrontEnd {
         Workspace ws = workspaces.get();
         ByteBuffer query = q.bytes();
         int off = query.arrayOffset() + query.position();
-        int len = engine.answer(ws, query.array(), off, query.remaining(), true, transferAcl.matches(q.client()));
+        int len = engine.answer(ws, query.array(), off, query.remaining(), true, q.client());
         if (len == QueryEngine.TRANSFER) {
             return Promise.completed(engine.transfer(ws, query.array(), off));
         }

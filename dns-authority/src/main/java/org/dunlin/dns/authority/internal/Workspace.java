@@ -13,6 +13,8 @@ public final class Workspace {
     final Resolver resolver;
     /** The zone whose transfer {@link QueryEngine#answer} accepted, until {@link QueryEngine#transfer} takes it. */
     ZoneData transfer;
+    /** The TSIG check of the transfer's request (null if unsigned), until {@link QueryEngine#transfer} takes it. */
+    org.dunlin.dns.wire.tsig.TsigVerification transferTsig;
 
     // The name being resolved when it is not the question's: label starts and suffix hashes.
     final int[] starts = new int[WireNames.MAX_LABELS + 1];

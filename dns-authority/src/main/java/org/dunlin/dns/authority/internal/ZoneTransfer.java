@@ -2,6 +2,7 @@ package org.dunlin.dns.authority.internal;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import org.dunlin.dns.wire.tsig.TsigStreamSigner;
 
 /**
  * Writes a full zone transfer (AXFR, RFC 5936) of one {@link ZoneData} as the TCP byte stream that
@@ -13,7 +14,9 @@ import java.util.Arrays;
  * name is written as its labels below the origin followed by a compression pointer to the question's
  * name, which is the origin. Owner names come out in lower case, as the zone stores them; RDATA is sent
  * as loaded, uncompressed. When the query had an OPT record, each message carries one (RFC 6891
- * §6.1.1), echoing DO. A message is closed once it holds about {@value #SOFT_LIMIT} octets.
+ * §6.1.1), echoing DO. A message is closed once it holds about {@value #SOFT_LIMIT} octets. A transfer
+ * asked with a verified TSIG has every message signed by a {@link TsigStreamSigner} (RFC 8945 §5.3.1),
+ * each covering the MAC of the one before.
  *
  * <p>Stateless and thread-safe: each call builds its own stream. The stream is as large as the zone's
  * wire form plus a header per message.
@@ -38,9 +41,14 @@ public final class ZoneTransfer {
     private final boolean edns;
     private final boolean dnssecOk;
     private final int payload;
+    private final TsigStreamSigner signer;
+    /** Octets kept free in each message for its TSIG record. */
+    private final int reserve;
 
     private ZoneTransfer(byte[] query, int off, int questionLength, int flags, boolean edns, boolean dnssecOk,
-            int payload) {
+            int payload, TsigStreamSigner signer, int reserve) {
+        this.signer = signer;
+        this.reserve = (edns ? OPT_LENGTH : 0) + (signer != null ? reserve : 0);
         this.query = query;
         this.questionAt = off + 12;
         this.questionLength = questionLength;
@@ -54,18 +62,19 @@ public final class ZoneTransfer {
     /**
      * The AXFR stream of {@code zone} for the query at {@code query[off..]} whose question (naming the
      * zone's origin) is {@code questionLength} octets long; {@code flags} are the response's header flags
-     * (QR and AA set, RD echoed). Returns null if a single record cannot fit in a 65,535-octet message
-     * (the caller answers SERVFAIL).
+     * (QR and AA set, RD echoed). With a {@code signer}, each message is signed, {@code reserve} octets
+     * being kept for its TSIG record. Returns null if a single record cannot fit in a 65,535-octet
+     * message (the caller answers SERVFAIL).
      */
     public static ByteBuffer axfr(ZoneData zone, byte[] query, int off, int questionLength, int flags, boolean edns,
-            boolean dnssecOk, int payload) {
-        ZoneTransfer t = new ZoneTransfer(query, off, questionLength, flags, edns, dnssecOk, payload);
+            boolean dnssecOk, int payload, TsigStreamSigner signer, int reserve) {
+        ZoneTransfer t = new ZoneTransfer(query, off, questionLength, flags, edns, dnssecOk, payload, signer, reserve);
         return t.write(zone) ? ByteBuffer.wrap(t.buf, 0, t.pos) : null;
     }
 
     /** One message with the question and no records, with {@code flags} (the RCODE included). */
-    static ByteBuffer failure(byte[] query, int off, int questionLength, int flags) {
-        ZoneTransfer t = new ZoneTransfer(query, off, questionLength, flags, false, false, 0);
+    static ByteBuffer failure(byte[] query, int off, int questionLength, int flags, TsigStreamSigner signer) {
+        ZoneTransfer t = new ZoneTransfer(query, off, questionLength, flags, false, false, 0, signer, 0);
         t.begin();
         t.end();
         return ByteBuffer.wrap(t.buf, 0, t.pos);
@@ -110,7 +119,6 @@ public final class ZoneTransfer {
         int nameLength = z.nameLength(node);
         int rdLength = z.rdLength(r);
         int size = nameLength + 2 + 10 + rdLength;
-        int reserve = edns ? OPT_LENGTH : 0;
         if (answers > 0 && pos - messageStart - 2 + size + reserve > SOFT_LIMIT) {
             end();
             begin();
@@ -159,6 +167,13 @@ public final class ZoneTransfer {
         }
         patch(messageStart + 2 + 6, answers);
         patch(messageStart + 2 + 10, edns ? 1 : 0);
+        if (signer != null) {
+            byte[] signed = signer.sign(Arrays.copyOfRange(buf, messageStart + 2, pos));
+            pos = messageStart + 2;
+            room(signed.length);
+            System.arraycopy(signed, 0, buf, pos, signed.length);
+            pos += signed.length;
+        }
         patch(messageStart, pos - messageStart - 2);
     }
 

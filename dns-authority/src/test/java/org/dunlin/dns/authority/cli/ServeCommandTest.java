@@ -114,6 +114,18 @@ class ServeCommandTest {
         assertTrue(missing[2].contains("none.zone"), missing[2]);
     }
 
+    @Test
+    void aBrokenKeyFileOrAMissingKeyIsOneLine(@TempDir Path dir) throws Exception {
+        Path keys = dir.resolve("keys.conf");
+        Files.writeString(keys, "key \"xfr\" {\n    algorithm hmac-sha256;\n    secret \"not base64!\";\n};\n");
+        String[] r = run("--tsig-keys", keys.toString(), "--listen", "127.0.0.1:0");
+        assertEquals("1", r[0]);
+        assertTrue(r[2].startsWith("dunlin serve: " + keys + ":3:"), r[2]);
+        String[] missing = run("--allow-transfer", "key:xfr", "--listen", "127.0.0.1:0");
+        assertEquals("1", missing[0]);
+        assertTrue(missing[2].contains("TSIG key xfr., which is not configured"), missing[2]);
+    }
+
     /** Starts {@code ServeCommand} in a JVM of its own with {@code args}. */
     private static Process launch(Path dir, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();

@@ -12,12 +12,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.dunlin.dns.authority.AuthorityServer;
 import org.dunlin.dns.authority.TestSupport;
 import org.dunlin.dns.authority.Zone;
 import org.dunlin.dns.wire.Name;
+import org.dunlin.dns.wire.RRType;
 import org.dunlin.dns.wire.Record;
+import org.dunlin.dns.wire.tsig.TsigAlgorithm;
+import org.dunlin.dns.wire.tsig.TsigKey;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +44,39 @@ class ZoneTransferInteropTest {
     void digAndDnspythonTransferTheSignedRootZone(@TempDir Path dir) throws Exception {
         // 22,000 records: the transfer takes well over a hundred messages
         check(dir, Name.ROOT, TestSupport.shared().resolve("testdata/real-zones/root.zone.2022021501.signed"));
+    }
+
+    @Test
+    void digAndKdigVerifyEveryMessageOfATsigSignedTransfer(@TempDir Path dir) throws Exception {
+        String dig = TestSupport.requirePeer("dig");
+        String kdig = TestSupport.requirePeer("kdig");
+        byte[] secret = "a secret of thirty-two octets!!!".getBytes(StandardCharsets.US_ASCII);
+        TsigKey key = TsigKey.of("xfr-key.", TsigAlgorithm.HMAC_SHA256, secret);
+        String option = "hmac-sha256:xfr-key.:" + Base64.getEncoder().encodeToString(secret);
+        Zone zone = Zone.load(Name.ROOT, TestSupport.shared().resolve("testdata/real-zones/root.zone.2022021501.signed"));
+        try (AuthorityServer s = AuthorityServer.builder().zone(zone).listen(new InetSocketAddress("127.0.0.1", 0))
+                .workers(1).warmupQueries(0).tsigKeys(List.of(key)).allowTransfer(List.of("key:xfr-key")).start()) {
+            String port = Integer.toString(s.tcpAddresses().get(0).getPort());
+            // dig checks the TSIG of every message (RFC 8945 §5.3.1) and fails the transfer on any mismatch
+            String out = run(dir, dig, "-y", option, "@127.0.0.1", "-p", port, ".", "AXFR", "+nocomments", "+nocmd",
+                    "+time=5", "+tries=1");
+            for (String bad : List.of("Transfer failed", "Couldn't verify", "could not be validated", "failure")) {
+                assertTrue(!out.contains(bad), "dig: " + bad + "\n" + out.lines().limit(5).collect(Collectors.joining("\n")));
+            }
+            assertTrue(out.contains("XFR size: " + (zone.recordCount() + 1) + " records"), out.lines()
+                    .filter(l -> l.startsWith(";;")).collect(Collectors.joining("\n")));
+            List<Record> got = new ArrayList<>();
+            for (Record r : parse(out, Name.ROOT)) {
+                if (!r.type().equals(RRType.TSIG)) {
+                    got.add(r);
+                }
+            }
+            assertEquals(new HashSet<>(zone.records()), new HashSet<>(got));
+
+            String k = run(dir, kdig, "-y", option, "@127.0.0.1", "-p", port, ".", "AXFR");
+            assertTrue(k.contains("Received") && !k.contains("failed") && !k.contains("TSIG error"), k.lines()
+                    .filter(l -> l.startsWith(";;")).collect(Collectors.joining("\n")));
+        }
     }
 
     private void check(Path dir, Name origin, Path source) throws Exception {

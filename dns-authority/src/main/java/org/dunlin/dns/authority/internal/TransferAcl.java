@@ -1,0 +1,66 @@
+package org.dunlin.dns.authority.internal;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.dunlin.dns.wire.Name;
+import org.dunlin.dns.wire.tsig.TsigVerification;
+
+/**
+ * Who may transfer zones: clients whose address lies in one of {@link #addresses()}, and requests
+ * signed with a TSIG key named in {@link #keys()} that verified (RFC 8945). Immutable and thread-safe;
+ * {@link #NONE} allows nobody.
+ *
+ * @param addresses the address prefixes allowed without a key
+ * @param keys      the names of the TSIG keys whose verified requests are allowed from any address
+ */
+public record TransferAcl(AddressMatcher addresses, Set<Name> keys) {
+    /** Allows nobody. */
+    public static final TransferAcl NONE = new TransferAcl(AddressMatcher.NONE, Set.of());
+
+    public TransferAcl {
+        keys = Set.copyOf(keys);
+    }
+
+    /**
+     * Parses entries that are either an address prefix ({@code 192.0.2.7}, {@code 10.0.0.0/8},
+     * {@code 2001:db8::/32}) or {@code key:NAME}, a TSIG key name.
+     *
+     * @throws IllegalArgumentException naming the first entry that is neither
+     */
+    public static TransferAcl parse(List<String> entries) {
+        List<String> prefixes = new ArrayList<>();
+        Set<Name> keys = new LinkedHashSet<>();
+        for (String e : entries) {
+            String t = e.strip();
+            if (t.startsWith("key:")) {
+                try {
+                    keys.add(Name.of(t.substring(4).endsWith(".") ? t.substring(4) : t.substring(4) + "."));
+                } catch (IllegalArgumentException x) {
+                    throw new IllegalArgumentException("'" + e + "': bad key name: " + x.getMessage());
+                }
+            } else {
+                prefixes.add(t);
+            }
+        }
+        return new TransferAcl(AddressMatcher.parse(prefixes), keys);
+    }
+
+    /**
+     * Whether a request from {@code client} (null if unknown) with TSIG outcome {@code tsig} (null if the
+     * request was not signed) may transfer a zone.
+     */
+    public boolean allows(InetAddress client, TsigVerification tsig) {
+        if (tsig != null && tsig.isVerified() && keys.contains(tsig.key().name())) {
+            return true;
+        }
+        return addresses.matches(client);
+    }
+
+    @Override
+    public String toString() {
+        return "TransferAcl[" + addresses + (keys.isEmpty() ? "" : ", keys " + keys) + "]";
+    }
+}
