@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.dunlin.dns.authority.internal.CatalogIndex;
 import org.dunlin.dns.authority.internal.Counters;
 import org.dunlin.dns.authority.internal.QueryEngine;
+import org.dunlin.dns.authority.internal.Notifier;
 import org.dunlin.dns.authority.internal.TcpFrontEnd;
 import org.dunlin.dns.authority.internal.TransferAcl;
 import org.dunlin.dns.authority.internal.UdpWorker;
@@ -49,7 +50,9 @@ import org.slf4j.LoggerFactory;
  * answered on the thread that read it, from immutable zone data, without locks or hand-offs. Each
  * listen address gets one UDP socket per worker ({@code SO_REUSEPORT}, so the kernel spreads datagrams
  * over them) and each worker a response buffer of its own. With {@link Builder#watch}, a watcher thread
- * ({@code dunlin-authority-watch}) polls the zone files and reloads changed ones. {@link #close()} ends
+ * ({@code dunlin-authority-watch}) polls the zone files and reloads changed ones. NOTIFY messages to
+ * secondaries ({@link Builder#notifySecondaries}) go out through the runtime's UDP threads and timer.
+ * {@link #close()} ends
  * them all; after it returns no thread of the server is left.
  *
  * <h2>Zones</h2>
@@ -73,6 +76,7 @@ public final class AuthorityServer implements AutoCloseable {
     private final List<InetSocketAddress> udpAddresses = new ArrayList<>();
     private final TcpFrontEnd tcp;
     private final ZoneWatcher watcher;
+    private final Notifier notifier;
     private final Duration shutdownGrace;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Object reloadLock = new Object();
@@ -94,6 +98,9 @@ public final class AuthorityServer implements AutoCloseable {
         }
         this.runtime = IoRuntime.builder().name("dunlin-authority").ioThreads(b.workers).udpThreads(b.workers)
                 .callbacksOnIoThreads().build();
+        // before the watcher starts: its reloads send NOTIFY through it
+        this.notifier = new Notifier(runtime, b.notifyTargets,
+                b.notifyKey == null ? null : TsigKeyring.of(b.tsigKeys).find(b.notifyKey).orElseThrow());
         TcpFrontEnd front = null;
         ZoneWatcher w = null;
         try {
@@ -190,11 +197,25 @@ public final class AuthorityServer implements AutoCloseable {
         return catalog.get();
     }
 
-    /** Serves {@code zone} from now on, in place of any zone with the same origin. */
+    /**
+     * Serves {@code zone} from now on, in place of any zone with the same origin. If its serial differs
+     * from the replaced zone's, the secondaries of {@link Builder#notifySecondaries} are notified.
+     */
     public void replace(Zone zone) {
         Objects.requireNonNull(zone, "zone");
+        swapIn(zone);
+    }
+
+    /** Swaps {@code zone} into the catalog and sends NOTIFY if its serial changed (RFC 1996 §3.7). */
+    private void swapIn(Zone zone) {
+        Zone old;
         synchronized (reloadLock) {
-            catalog.set(CatalogIndex.cast(catalog.get().with(zone)));
+            CatalogIndex c = catalog.get();
+            old = c.zone(zone.origin()).orElse(null);
+            catalog.set(CatalogIndex.cast(c.with(zone)));
+        }
+        if (!notifier.isEmpty() && (old == null || old.serial() != zone.serial()) && !closed.get()) {
+            notifier.zoneChanged(zone);
         }
     }
 
@@ -216,9 +237,9 @@ public final class AuthorityServer implements AutoCloseable {
     }
 
     private Zone load(ZoneSource s) throws IOException, ZoneFileException {
-        synchronized (reloadLock) {
+        synchronized (reloadLock) { // one reload at a time, so an older file never replaces a newer one
             ZoneData z = ZoneData.load(s.origin(), s.file());
-            catalog.set(CatalogIndex.cast(catalog.get().with(z)));
+            swapIn(z);
             return z;
         }
     }
@@ -293,6 +314,7 @@ public final class AuthorityServer implements AutoCloseable {
         if (watcher != null) {
             watcher.close();
         }
+        notifier.close();
         for (TcpListener l : listeners) {
             l.close();
         }
@@ -383,6 +405,8 @@ public final class AuthorityServer implements AutoCloseable {
         private int warmupQueries = 50_000;
         private TransferAcl transferAcl = TransferAcl.NONE;
         private List<TsigKey> tsigKeys = List.of();
+        private List<InetSocketAddress> notifyTargets = List.of();
+        private Name notifyKey;
 
         private Builder() {
         }
@@ -410,6 +434,22 @@ public final class AuthorityServer implements AutoCloseable {
          */
         public Builder tsigKeys(List<TsigKey> keys) {
             this.tsigKeys = List.copyOf(keys);
+            return this;
+        }
+
+        /**
+         * The secondaries to send DNS NOTIFY (RFC 1996) to whenever a zone is replaced or reloaded with a
+         * new serial, so that they transfer it at once: over UDP, up to five tries each, the outcome
+         * logged. Default: none. Replaces earlier calls.
+         */
+        public Builder notifySecondaries(List<InetSocketAddress> targets) {
+            this.notifyTargets = List.copyOf(targets);
+            return this;
+        }
+
+        /** Signs NOTIFY messages with the TSIG key {@code name}, which {@link #tsigKeys} must hold. */
+        public Builder notifyKey(Name name) {
+            this.notifyKey = name;
             return this;
         }
 
@@ -543,6 +583,9 @@ public final class AuthorityServer implements AutoCloseable {
                 if (keyring.find(key).isEmpty()) {
                     throw new IllegalArgumentException("allow-transfer names the TSIG key " + key + ", which is not configured");
                 }
+            }
+            if (notifyKey != null && keyring.find(notifyKey).isEmpty()) {
+                throw new IllegalArgumentException("the NOTIFY key " + notifyKey + " is not configured");
             }
             List<Zone> all = new ArrayList<>(zones);
             for (ZoneSource s : sources) {

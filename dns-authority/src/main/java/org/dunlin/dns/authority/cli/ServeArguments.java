@@ -19,7 +19,7 @@ import org.dunlin.dns.wire.Name;
  * <pre>
  * serve [--zone ORIGIN=FILE]... [--listen ADDR:PORT]... [--workers N] [--tcp-idle-timeout DURATION]
  *       [--max-tcp-connections N] [--nsid TEXT] [--watch] [--allow-transfer PREFIX|key:NAME]...
- *       [--tsig-keys FILE]
+ *       [--tsig-keys FILE] [--notify ADDR:PORT]... [--notify-key NAME]
  * </pre>
  * Durations are a whole number followed by {@code ms}, {@code s}, {@code m} or {@code h}. Options may
  * also be written {@code --option=value}. Every problem is a {@link UsageException} with a one-line
@@ -34,14 +34,17 @@ import org.dunlin.dns.wire.Name;
  * @param watch             whether to reload zone files when they change
  * @param allowTransfer     who may transfer zones: address prefixes and {@code key:NAME} (empty: nobody)
  * @param tsigKeys          the BIND-syntax TSIG key file, or null for none
+ * @param notifyTargets     the secondaries to send NOTIFY to when a zone's serial changes
+ * @param notifyKey         the TSIG key to sign NOTIFY with, or null
  * @param help              whether help was asked for
  */
 record ServeArguments(List<ZoneSource> zones, List<InetSocketAddress> listen, int workers, Duration tcpIdleTimeout,
-        int maxTcpConnections, String nsid, boolean watch, List<String> allowTransfer, Path tsigKeys, boolean help) {
+        int maxTcpConnections, String nsid, boolean watch, List<String> allowTransfer, Path tsigKeys, List<InetSocketAddress> notifyTargets, Name notifyKey, boolean help) {
 
     static final String USAGE = "usage: ./dunlin serve [--zone ORIGIN=FILE]... [--listen ADDR:PORT]... [--workers N]\n"
             + "                      [--tcp-idle-timeout DURATION] [--max-tcp-connections N] [--nsid TEXT] [--watch]\n"
             + "                      [--allow-transfer PREFIX|key:NAME]... [--tsig-keys FILE]\n"
+            + "                      [--notify ADDR:PORT]... [--notify-key NAME]\n"
             + "\n"
             + "Serves zones over UDP and TCP. Without --zone it serves an embedded example.com. zone; without\n"
             + "--listen it listens on 127.0.0.1:5300. DURATION is like 500ms, 3s or 2m.\n"
@@ -57,7 +60,9 @@ record ServeArguments(List<ZoneSource> zones, List<InetSocketAddress> listen, in
             + "                              full transfer; repeatable; default: nobody)\n"
             + "  --allow-transfer key:NAME   let requests signed with the TSIG key NAME transfer zones\n"
             + "  --tsig-keys FILE            TSIG keys in BIND's key-file syntax (RFC 8945); signed queries get\n"
-            + "                              signed answers\n";
+            + "                              signed answers\n"
+            + "  --notify ADDR:PORT          send NOTIFY there when a zone gets a new serial (repeatable)\n"
+            + "  --notify-key NAME           sign NOTIFY with this key from --tsig-keys\n";
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
@@ -80,6 +85,8 @@ record ServeArguments(List<ZoneSource> zones, List<InetSocketAddress> listen, in
         boolean watch = false;
         List<String> allowTransfer = new ArrayList<>();
         Path tsigKeys = null;
+        List<InetSocketAddress> notify = new ArrayList<>();
+        Name notifyKey = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String value = null;
@@ -94,7 +101,7 @@ record ServeArguments(List<ZoneSource> zones, List<InetSocketAddress> listen, in
             switch (a) {
                 case "-h":
                 case "--help":
-                    return new ServeArguments(zones, listen, workers, idle, maxTcp, nsid, watch, allowTransfer, tsigKeys, true);
+                    return new ServeArguments(zones, listen, workers, idle, maxTcp, nsid, watch, allowTransfer, tsigKeys, notify, notifyKey, true);
                 case "--watch":
                     if (value != null) {
                         throw new UsageException("--watch takes no value");
@@ -134,6 +141,18 @@ record ServeArguments(List<ZoneSource> zones, List<InetSocketAddress> listen, in
                     allowTransfer.add(v);
                     break;
                 }
+                case "--notify":
+                    notify.add(address(value != null ? value : next(args, ++i, a), a));
+                    break;
+                case "--notify-key": {
+                    String v = value != null ? value : next(args, ++i, a);
+                    try {
+                        notifyKey = Name.of(v.endsWith(".") ? v : v + ".");
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("--notify-key: bad key name '" + v + "': " + e.getMessage());
+                    }
+                    break;
+                }
                 case "--tsig-keys": {
                     String v = value != null ? value : next(args, ++i, a);
                     try {
@@ -148,7 +167,7 @@ record ServeArguments(List<ZoneSource> zones, List<InetSocketAddress> listen, in
             }
         }
         return new ServeArguments(zones, listen, workers, idle, maxTcp, nsid, watch, List.copyOf(allowTransfer), tsigKeys,
-                false);
+                List.copyOf(notify), notifyKey, false);
     }
 
     private static String next(String[] args, int i, String option) throws UsageException {
@@ -179,34 +198,39 @@ record ServeArguments(List<ZoneSource> zones, List<InetSocketAddress> listen, in
     }
 
     static InetSocketAddress address(String v) throws UsageException {
+        return address(v, "--listen");
+    }
+
+    /** Parses {@code ADDR:PORT} ({@code [ADDR]:PORT} for IPv6); errors name {@code option}. */
+    static InetSocketAddress address(String v, String option) throws UsageException {
         String host;
         String port;
         if (v.startsWith("[")) {
             int close = v.indexOf("]:");
             if (close < 0) {
-                throw new UsageException("--listen needs ADDR:PORT ([ADDR]:PORT for IPv6), got '" + v + "'");
+                throw new UsageException(option + " needs ADDR:PORT ([ADDR]:PORT for IPv6), got '" + v + "'");
             }
             host = v.substring(1, close);
             port = v.substring(close + 2);
         } else {
             int colon = v.lastIndexOf(':');
             if (colon <= 0 || v.indexOf(':') != colon) {
-                throw new UsageException("--listen needs ADDR:PORT ([ADDR]:PORT for IPv6), got '" + v + "'");
+                throw new UsageException(option + " needs ADDR:PORT ([ADDR]:PORT for IPv6), got '" + v + "'");
             }
             host = v.substring(0, colon);
             port = v.substring(colon + 1);
         }
-        int p = number(port, "--listen port", 0, 65535);
+        int p = number(port, option + " port", 0, 65535);
         if (host.equals("localhost")) {
             host = "127.0.0.1";
         }
         if (!isIpLiteral(host)) {
-            throw new UsageException("--listen: '" + host + "' is not an IP address");
+            throw new UsageException(option + ": '" + host + "' is not an IP address");
         }
         try {
             return new InetSocketAddress(InetAddress.getByName(host), p);
         } catch (UnknownHostException e) {
-            throw new UsageException("--listen: '" + host + "' is not an IP address");
+            throw new UsageException(option + ": '" + host + "' is not an IP address");
         }
     }
 

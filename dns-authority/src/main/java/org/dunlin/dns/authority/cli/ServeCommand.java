@@ -113,6 +113,10 @@ public final class ServeCommand {
         b.nsid(a.nsid());
         b.watch(a.watch());
         b.allowTransfer(a.allowTransfer());
+        b.notifySecondaries(a.notifyTargets());
+        if (a.notifyKey() != null) {
+            b.notifyKey(a.notifyKey());
+        }
         if (a.tsigKeys() != null) {
             b.tsigKeys(TsigKeyFile.parse(Files.readString(a.tsigKeys()), a.tsigKeys().toString()));
         }

@@ -72,6 +72,8 @@ class ServeCommandTest {
         usageError("bad origin", "--zone", "a..b=x.zone");
         usageError("--allow-transfer: 'ns1.example' is not an IP address", "--allow-transfer", "ns1.example");
         usageError("--allow-transfer: '10.0.0.0/40': the prefix length must be 0 to 32", "--allow-transfer=10.0.0.0/40");
+        usageError("--notify needs ADDR:PORT", "--notify", "192.0.2.1");
+        usageError("--notify: 'ns2.example' is not an IP address", "--notify", "ns2.example:53");
     }
 
     @Test
@@ -84,7 +86,8 @@ class ServeCommandTest {
         assertEquals(new InetSocketAddress("127.0.0.1", 5300), ServeArguments.address("localhost:5300"));
         ServeArguments a = ServeArguments.parse(new String[] {"--zone", "example.org=/z", "--zone=a.=b", "--listen=127.0.0.1:1",
                 "--workers", "3", "--tcp-idle-timeout=2m", "--max-tcp-connections", "50", "--nsid", "ns1", "--watch",
-                "--allow-transfer", "192.0.2.53", "--allow-transfer=2001:db8::/32"});
+                "--allow-transfer", "192.0.2.53", "--allow-transfer=2001:db8::/32", "--notify", "192.0.2.2:53",
+                "--notify=[2001:db8::2]:5300", "--notify-key", "xfr-key", "--tsig-keys", "keys.conf"});
         assertEquals(2, a.zones().size());
         assertEquals(Name.of("example.org."), a.zones().get(0).origin());
         assertEquals(3, a.workers());
@@ -93,6 +96,10 @@ class ServeCommandTest {
         assertEquals("ns1", a.nsid());
         assertTrue(a.watch());
         assertEquals(java.util.List.of("192.0.2.53", "2001:db8::/32"), a.allowTransfer());
+        assertEquals(java.util.List.of(new InetSocketAddress("192.0.2.2", 53), new InetSocketAddress("2001:db8::2", 5300)),
+                a.notifyTargets());
+        assertEquals(Name.of("xfr-key."), a.notifyKey());
+        assertEquals(java.nio.file.Path.of("keys.conf"), a.tsigKeys());
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.dunlin.dns.authority.TestSupport;
 import org.dunlin.dns.wire.Message;
 import org.dunlin.dns.wire.Name;
 import org.dunlin.dns.wire.RRType;
+import org.dunlin.dns.wire.tsig.TsigKey;
 
 /**
  * A peer authoritative server (NSD, Knot or BIND) serving one zone on 127.0.0.1 through
@@ -50,6 +51,66 @@ public final class PeerServer implements AutoCloseable {
             s.close();
         }
         throw new IOException(peer + " did not start; see the logs in " + workDir);
+    }
+
+    /**
+     * Starts {@code peer} ({@code bind} or {@code knot}) as a secondary for {@code origin}, transferring it
+     * from {@code primary} (signing its requests with {@code key} if not null), accepting NOTIFY from
+     * 127.0.0.1 and letting 127.0.0.1 transfer the zone from it in turn; returns once it answers the zone's SOA with NOERROR, that is once a transfer succeeded.
+     */
+    public static PeerServer startSecondary(String peer, Name origin, InetSocketAddress primary, TsigKey key, Path workDir)
+            throws IOException, InterruptedException {
+        return startSecondary(peer, origin, primary, key, workDir, 0);
+    }
+
+    /** As above, listening on {@code fixedPort} (0: a random port, with up to three tries). */
+    public static PeerServer startSecondary(String peer, Name origin, InetSocketAddress primary, TsigKey key, Path workDir,
+            int fixedPort) throws IOException, InterruptedException {
+        String program = TestSupport.requirePeer(peer.equals("knot") ? "knotd" : "named");
+        String name = origin.toString();
+        String secret = key == null ? null : java.util.Base64.getEncoder().encodeToString(key.secret());
+        for (int attempt = 0; attempt < (fixedPort != 0 ? 1 : 3); attempt++) {
+            int port = fixedPort != 0 ? fixedPort : 20000 + ThreadLocalRandom.current().nextInt(30000);
+            Path w = Files.createTempDirectory(workDir, peer + "-secondary");
+            Path log = w.resolve("log");
+            ProcessBuilder pb;
+            if (peer.equals("knot")) {
+                Files.createDirectories(w.resolve("db"));
+                String conf = "server:\n  listen: 127.0.0.1@" + port + "\n  udp-workers: 1\n  tcp-workers: 1\n"
+                        + "  background-workers: 1\n  rundir: \"" + w + "\"\n  pidfile: \"" + w + "/knot.pid\"\n"
+                        + "database:\n  storage: \"" + w + "/db\"\nlog:\n  - target: \"" + log + "\"\n    any: info\n"
+                        + (key == null ? "" : "key:\n  - id: " + key.name() + "\n    algorithm: " + key.algorithm().bindName()
+                                + "\n    secret: " + secret + "\n")
+                        + "remote:\n  - id: primary\n    address: 127.0.0.1@" + primary.getPort() + "\n"
+                        + (key == null ? "" : "    key: " + key.name() + "\n")
+                        + "acl:\n  - id: notify\n    address: 127.0.0.1\n    action: notify\n"
+                        + (key == null ? "" : "    key: " + key.name() + "\n")
+                        + "  - id: transfer\n    address: 127.0.0.1\n    action: transfer\n"
+                        + "zone:\n  - domain: \"" + name + "\"\n    master: primary\n    acl: [notify, transfer]\n"
+                        + "    file: \"" + w + "/zone\"\n    zonefile-sync: -1\n    journal-content: none\n";
+                Files.writeString(w.resolve("knot.conf"), conf);
+                pb = new ProcessBuilder(program, "-c", w.resolve("knot.conf").toString());
+            } else {
+                String conf = (key == null ? "" : "key \"" + key.name() + "\" { algorithm " + key.algorithm().bindName()
+                        + "; secret \"" + secret + "\"; };\n")
+                        + "options { directory \"" + w + "\"; listen-on port " + port + " { 127.0.0.1; }; listen-on-v6 { none; };\n"
+                        + "  recursion no; pid-file \"" + w + "/named.pid\"; notify no; minimal-responses yes;\n"
+                        + "  check-names secondary ignore; };\n"
+                        + "zone \"" + name + "\" { type secondary; file \"" + w + "/zone.db\"; masterfile-format text;\n"
+                        + "  primaries { 127.0.0.1 port " + primary.getPort() + (key == null ? "" : " key \"" + key.name() + "\"")
+                        + "; }; allow-notify { 127.0.0.1; }; allow-transfer { 127.0.0.1; }; };\n";
+                Files.writeString(w.resolve("named.conf"), conf);
+                pb = new ProcessBuilder(program, "-g", "-c", w.resolve("named.conf").toString(), "-n", "1", "-u", "root");
+            }
+            Process p = pb.redirectErrorStream(true).redirectOutput(w.resolve("stdout").toFile()).start();
+            PeerServer s = new PeerServer(peer + "-secondary", p, new InetSocketAddress("127.0.0.1", port),
+                    peer.equals("knot") ? log : w.resolve("stdout"));
+            if (s.awaitServing(origin)) {
+                return s;
+            }
+            s.close();
+        }
+        throw new IOException(peer + " did not come up as a secondary; see the logs in " + workDir);
     }
 
     /**
