@@ -1,12 +1,17 @@
 package org.dunlin.dns.authority;
 
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import org.dunlin.dns.authority.internal.CatalogIndex;
 import org.dunlin.dns.authority.internal.QueryEngine;
+import org.dunlin.dns.authority.internal.TransferAcl;
 import org.dunlin.dns.authority.internal.Workspace;
 import org.dunlin.dns.wire.Message;
 import org.dunlin.dns.wire.WireFormatException;
+import org.dunlin.dns.wire.tsig.TsigKey;
+import org.dunlin.dns.wire.tsig.TsigKeyring;
 
 /**
  * The server's answering logic without sockets: answers a query (bytes or a {@link Message}) from a
@@ -18,20 +23,28 @@ import org.dunlin.dns.wire.WireFormatException;
 public final class Responder {
     private final QueryEngine engine;
 
-    private Responder(Catalog catalog, String nsid, int maxUdpPayload) {
+    private Responder(Catalog catalog, String nsid, int maxUdpPayload, List<TsigKey> keys) {
         CatalogIndex c = CatalogIndex.cast(Objects.requireNonNull(catalog, "catalog"));
         this.engine = new QueryEngine(() -> c, nsid == null ? null : nsid.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                maxUdpPayload);
+                maxUdpPayload, TsigKeyring.of(keys), TransferAcl.NONE, Clock.systemUTC());
     }
 
     /** A responder for {@code catalog}, without NSID, answering UDP queries in at most 1232 octets. */
     public static Responder of(Catalog catalog) {
-        return new Responder(catalog, null, 1232);
+        return new Responder(catalog, null, 1232, List.of());
     }
 
     /** A responder for {@code catalog} with the given NSID (or null) and largest UDP answer. */
     public static Responder of(Catalog catalog, String nsid, int maxUdpPayload) {
-        return new Responder(catalog, nsid, maxUdpPayload);
+        return new Responder(catalog, nsid, maxUdpPayload, List.of());
+    }
+
+    /**
+     * As {@link #of(Catalog, String, int)}, checking TSIG-signed queries against {@code keys} and signing
+     * the answers to those that verify, as the server does (RFC 8945).
+     */
+    public static Responder of(Catalog catalog, String nsid, int maxUdpPayload, List<TsigKey> keys) {
+        return new Responder(catalog, nsid, maxUdpPayload, keys);
     }
 
     /** A session: answering state for one thread at a time. */
