@@ -20,12 +20,14 @@ import org.dunlin.dns.authority.internal.Counters;
 import org.dunlin.dns.authority.internal.QueryEngine;
 import org.dunlin.dns.authority.internal.Notifier;
 import org.dunlin.dns.authority.internal.TcpFrontEnd;
-import org.dunlin.dns.authority.internal.TransferAcl;
+import org.dunlin.dns.authority.internal.AccessList;
 import org.dunlin.dns.authority.internal.UdpWorker;
 import org.dunlin.dns.authority.internal.Warmup;
 import org.dunlin.dns.authority.internal.Workspace;
+import org.dunlin.dns.authority.internal.ZoneUpdate;
 import org.dunlin.dns.authority.internal.ZoneData;
 import org.dunlin.dns.authority.internal.ZoneWatcher;
+import org.dunlin.dns.wire.Message;
 import org.dunlin.dns.wire.Name;
 import org.dunlin.dns.wire.Rcode;
 import org.dunlin.dns.wire.tsig.TsigKey;
@@ -86,7 +88,7 @@ public final class AuthorityServer implements AutoCloseable {
         this.sources = List.copyOf(b.sources);
         this.shutdownGrace = b.shutdownGrace;
         this.engine = new QueryEngine(catalog::get, b.nsid, b.maxUdpPayload, TsigKeyring.of(b.tsigKeys), b.transferAcl,
-                Clock.systemUTC());
+                b.updateAcl, b.updateAcl.isEmpty() ? null : this::applyUpdate, Clock.systemUTC());
         if (b.warmupQueries > 0) {
             long t0 = System.nanoTime();
             List<ZoneData> zones = new ArrayList<>();
@@ -204,6 +206,33 @@ public final class AuthorityServer implements AutoCloseable {
     public void replace(Zone zone) {
         Objects.requireNonNull(zone, "zone");
         swapIn(zone);
+    }
+
+    /**
+     * Applies a DNS UPDATE the engine authorized (RFC 2136), on the thread that read it: one update at a
+     * time, against the zone being served at that moment; a changed zone is swapped in (and announced
+     * by NOTIFY). Signed zones are refused, since the server does not sign.
+     */
+    private int applyUpdate(ZoneData named, Message update) {
+        synchronized (reloadLock) {
+            Zone current = catalog.get().zone(named.origin()).orElse(null);
+            if (current == null) {
+                return Rcode.NOTAUTH.value();
+            }
+            if (current.isSigned()) {
+                LOG.warn("UPDATE of {} refused: the zone is signed and the server does not sign", named.origin());
+                return Rcode.REFUSED.value();
+            }
+            ZoneUpdate.Result r = ZoneUpdate.apply(current, update);
+            if (r.problem() != null) {
+                LOG.info("UPDATE of {} not applied ({}): {}", named.origin(), Rcode.of(r.rcode()), r.problem());
+            }
+            if (r.zone() != null) {
+                swapIn(r.zone());
+                LOG.info("UPDATE of {}: serial {}, {} records", named.origin(), r.zone().serial(), r.zone().recordCount());
+            }
+            return r.rcode();
+        }
     }
 
     /** Swaps {@code zone} into the catalog and sends NOTIFY if its serial changed (RFC 1996 §3.7). */
@@ -403,9 +432,10 @@ public final class AuthorityServer implements AutoCloseable {
         private int udpReceiveBuffer = 1 << 20;
         private Duration shutdownGrace = Duration.ofSeconds(5);
         private int warmupQueries = 50_000;
-        private TransferAcl transferAcl = TransferAcl.NONE;
+        private AccessList transferAcl = AccessList.NONE;
         private List<TsigKey> tsigKeys = List.of();
         private List<InetSocketAddress> notifyTargets = List.of();
+        private AccessList updateAcl = AccessList.NONE;
         private Name notifyKey;
 
         private Builder() {
@@ -422,7 +452,19 @@ public final class AuthorityServer implements AutoCloseable {
          * @throws IllegalArgumentException naming an entry that is neither
          */
         public Builder allowTransfer(List<String> entries) {
-            this.transferAcl = TransferAcl.parse(entries);
+            this.transferAcl = AccessList.parse(entries);
+            return this;
+        }
+
+        /**
+         * Accepts DNS UPDATE (RFC 2136) for every served unsigned zone from these: address prefixes and
+         * {@code key:NAME} entries as in {@link #allowTransfer}. Prerequisites, the apex SOA/NS and CNAME
+         * rules and the serial increment are RFC 2136's; the updated zone is checked like a loaded one,
+         * replaces the old one atomically, is announced by NOTIFY, and lasts until the zone is reloaded
+         * from its file (updates are not written back). Anyone else gets REFUSED. Default: nobody.
+         */
+        public Builder allowUpdate(List<String> entries) {
+            this.updateAcl = AccessList.parse(entries);
             return this;
         }
 
@@ -579,6 +621,11 @@ public final class AuthorityServer implements AutoCloseable {
          */
         public AuthorityServer start() throws IOException, ZoneFileException {
             TsigKeyring keyring = TsigKeyring.of(tsigKeys);
+            for (Name key : updateAcl.keys()) {
+                if (keyring.find(key).isEmpty()) {
+                    throw new IllegalArgumentException("allow-update names the TSIG key " + key + ", which is not configured");
+                }
+            }
             for (Name key : transferAcl.keys()) {
                 if (keyring.find(key).isEmpty()) {
                     throw new IllegalArgumentException("allow-transfer names the TSIG key " + key + ", which is not configured");

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.dunlin.dns.authority.internal.CatalogIndex;
 import org.dunlin.dns.authority.internal.QueryEngine;
-import org.dunlin.dns.authority.internal.TransferAcl;
+import org.dunlin.dns.authority.internal.AccessList;
 import org.dunlin.dns.authority.internal.Workspace;
 import org.dunlin.dns.wire.Message;
 import org.dunlin.dns.wire.WireFormatException;
@@ -26,7 +26,7 @@ public final class Responder {
     private Responder(Catalog catalog, String nsid, int maxUdpPayload, List<TsigKey> keys) {
         CatalogIndex c = CatalogIndex.cast(Objects.requireNonNull(catalog, "catalog"));
         this.engine = new QueryEngine(() -> c, nsid == null ? null : nsid.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                maxUdpPayload, TsigKeyring.of(keys), TransferAcl.NONE, Clock.systemUTC());
+                maxUdpPayload, TsigKeyring.of(keys), AccessList.NONE, AccessList.NONE, null, Clock.systemUTC());
     }
 
     /** A responder for {@code catalog}, without NSID, answering UDP queries in at most 1232 octets. */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dunlin.dns.authority.ZoneSource;
-import org.dunlin.dns.authority.internal.TransferAcl;
+import org.dunlin.dns.authority.internal.AccessList;
 import org.dunlin.dns.wire.Name;
 
 /**
@@ -19,7 +19,7 @@ import org.dunlin.dns.wire.Name;
  * <pre>
  * serve [--zone ORIGIN=FILE]... [--listen ADDR:PORT]... [--workers N] [--tcp-idle-timeout DURATION]
  *       [--max-tcp-connections N] [--nsid TEXT] [--watch] [--allow-transfer PREFIX|key:NAME]...
- *       [--tsig-keys FILE] [--notify ADDR:PORT]... [--notify-key NAME]
+ *       [--tsig-keys FILE] [--notify ADDR:PORT]... [--notify-key NAME] [--allow-update PREFIX|key:NAME]...
  * </pre>
  * Durations are a whole number followed by {@code ms}, {@code s}, {@code m} or {@code h}. Options may
  * also be written {@code --option=value}. Every problem is a {@link UsageException} with a one-line
@@ -36,15 +36,17 @@ import org.dunlin.dns.wire.Name;
  * @param tsigKeys          the BIND-syntax TSIG key file, or null for none
  * @param notifyTargets     the secondaries to send NOTIFY to when a zone's serial changes
  * @param notifyKey         the TSIG key to sign NOTIFY with, or null
+ * @param allowUpdate       who may send DNS UPDATE: address prefixes and {@code key:NAME} (empty: nobody)
  * @param help              whether help was asked for
  */
 record ServeArguments(List<ZoneSource> zones, List<InetSocketAddress> listen, int workers, Duration tcpIdleTimeout,
-        int maxTcpConnections, String nsid, boolean watch, List<String> allowTransfer, Path tsigKeys, List<InetSocketAddress> notifyTargets, Name notifyKey, boolean help) {
+        int maxTcpConnections, String nsid, boolean watch, List<String> allowTransfer, Path tsigKeys, List<InetSocketAddress> notifyTargets, Name notifyKey, List<String> allowUpdate,
+        boolean help) {
 
     static final String USAGE = "usage: ./dunlin serve [--zone ORIGIN=FILE]... [--listen ADDR:PORT]... [--workers N]\n"
             + "                      [--tcp-idle-timeout DURATION] [--max-tcp-connections N] [--nsid TEXT] [--watch]\n"
             + "                      [--allow-transfer PREFIX|key:NAME]... [--tsig-keys FILE]\n"
-            + "                      [--notify ADDR:PORT]... [--notify-key NAME]\n"
+            + "                      [--notify ADDR:PORT]... [--notify-key NAME] [--allow-update PREFIX|key:NAME]...\n"
             + "\n"
             + "Serves zones over UDP and TCP. Without --zone it serves an embedded example.com. zone; without\n"
             + "--listen it listens on 127.0.0.1:5300. DURATION is like 500ms, 3s or 2m.\n"
@@ -62,7 +64,9 @@ record ServeArguments(List<ZoneSource> zones, List<InetSocketAddress> listen, in
             + "  --tsig-keys FILE            TSIG keys in BIND's key-file syntax (RFC 8945); signed queries get\n"
             + "                              signed answers\n"
             + "  --notify ADDR:PORT          send NOTIFY there when a zone gets a new serial (repeatable)\n"
-            + "  --notify-key NAME           sign NOTIFY with this key from --tsig-keys\n";
+            + "  --notify-key NAME           sign NOTIFY with this key from --tsig-keys\n"
+            + "  --allow-update PREFIX|key:NAME  accept DNS UPDATE (RFC 2136) from these (repeatable; default:\n"
+            + "                              nobody; updates last until the zone file is reloaded)\n";
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
@@ -87,6 +91,7 @@ record ServeArguments(List<ZoneSource> zones, List<InetSocketAddress> listen, in
         Path tsigKeys = null;
         List<InetSocketAddress> notify = new ArrayList<>();
         Name notifyKey = null;
+        List<String> allowUpdate = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String value = null;
@@ -101,7 +106,8 @@ record ServeArguments(List<ZoneSource> zones, List<InetSocketAddress> listen, in
             switch (a) {
                 case "-h":
                 case "--help":
-                    return new ServeArguments(zones, listen, workers, idle, maxTcp, nsid, watch, allowTransfer, tsigKeys, notify, notifyKey, true);
+                    return new ServeArguments(zones, listen, workers, idle, maxTcp, nsid, watch, allowTransfer, tsigKeys, notify, notifyKey, allowUpdate,
+                            true);
                 case "--watch":
                     if (value != null) {
                         throw new UsageException("--watch takes no value");
@@ -131,16 +137,12 @@ record ServeArguments(List<ZoneSource> zones, List<InetSocketAddress> listen, in
                         throw new UsageException("--nsid must be 1 to 1024 characters");
                     }
                     break;
-                case "--allow-transfer": {
-                    String v = value != null ? value : next(args, ++i, a);
-                    try {
-                        TransferAcl.parse(List.of(v));
-                    } catch (IllegalArgumentException e) {
-                        throw new UsageException("--allow-transfer: " + e.getMessage());
-                    }
-                    allowTransfer.add(v);
+                case "--allow-transfer":
+                    allowTransfer.add(accessEntry(value != null ? value : next(args, ++i, a), a));
                     break;
-                }
+                case "--allow-update":
+                    allowUpdate.add(accessEntry(value != null ? value : next(args, ++i, a), a));
+                    break;
                 case "--notify":
                     notify.add(address(value != null ? value : next(args, ++i, a), a));
                     break;
@@ -167,7 +169,7 @@ record ServeArguments(List<ZoneSource> zones, List<InetSocketAddress> listen, in
             }
         }
         return new ServeArguments(zones, listen, workers, idle, maxTcp, nsid, watch, List.copyOf(allowTransfer), tsigKeys,
-                List.copyOf(notify), notifyKey, false);
+                List.copyOf(notify), notifyKey, List.copyOf(allowUpdate), false);
     }
 
     private static String next(String[] args, int i, String option) throws UsageException {
@@ -175,6 +177,16 @@ record ServeArguments(List<ZoneSource> zones, List<InetSocketAddress> listen, in
             throw new UsageException(option + " needs a value");
         }
         return args[i];
+    }
+
+    /** Checks an access-list entry (an address prefix or {@code key:NAME}); errors name {@code option}. */
+    private static String accessEntry(String v, String option) throws UsageException {
+        try {
+            AccessList.parse(List.of(v));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage());
+        }
+        return v;
     }
 
     static ZoneSource zone(String v) throws UsageException {

@@ -114,6 +114,7 @@ public final class ServeCommand {
         b.watch(a.watch());
         b.allowTransfer(a.allowTransfer());
         b.notifySecondaries(a.notifyTargets());
+        b.allowUpdate(a.allowUpdate());
         if (a.notifyKey() != null) {
             b.notifyKey(a.notifyKey());
         }

@@ -24,8 +24,10 @@ public final class ParsedQuery {
     public static final int DROP = 1;
     /** Malformed: answer FORMERR (RFC 1035 §4.1.1). */
     public static final int FORMERR = 2;
-    /** An opcode other than QUERY: answer NOTIMP. */
+    /** An opcode other than QUERY and UPDATE: answer NOTIMP. */
     public static final int NOTIMP = 3;
+    /** Opcode UPDATE (RFC 2136). */
+    static final int OPCODE_UPDATE = 5;
 
     private static final int OPT = 41;
 
@@ -49,6 +51,8 @@ public final class ParsedQuery {
     int payload;
     boolean nsid;
     boolean tsig;
+    /** The whole message as dns-wire decoded it: set for UPDATE (and any query taking the strict path). */
+    Message message;
     String problem;
 
     /** Parses the {@code len} octets at {@code off} of {@code b}; returns {@link #status}. */
@@ -58,6 +62,7 @@ public final class ParsedQuery {
         this.len = len;
         questionLength = 0;
         labelCount = 0;
+        message = null;
         edns = false;
         ednsVersion = 0;
         dnssecOk = false;
@@ -79,7 +84,7 @@ public final class ParsedQuery {
         int ns = u16(8);
         int ar = u16(10);
         if (qd == 0) {
-            return status = fail(opcode != 0 ? NOTIMP : FORMERR, "no question");
+            return status = fail(unsupported(opcode) ? NOTIMP : FORMERR, "no question");
         }
         // The question name: uncompressed (nothing precedes it that a pointer could use), at most 255 octets.
         int p = 12;
@@ -87,32 +92,32 @@ public final class ParsedQuery {
         int n = 0;
         while (true) {
             if (p >= end) {
-                return status = fail(opcode != 0 ? NOTIMP : FORMERR, "question name runs past the end");
+                return status = fail(unsupported(opcode) ? NOTIMP : FORMERR, "question name runs past the end");
             }
             int l = b[off + p] & 0xFF;
             if (l == 0) {
                 break;
             }
             if (l > 63) {
-                return status = fail(opcode != 0 ? NOTIMP : FORMERR, (l & 0xC0) == 0xC0
+                return status = fail(unsupported(opcode) ? NOTIMP : FORMERR, (l & 0xC0) == 0xC0
                         ? "compression pointer in the question name" : "unsupported label type");
             }
             if (n == WireNames.MAX_LABELS - 1 || p + l + 1 - 12 + 1 > 255) {
-                return status = fail(opcode != 0 ? NOTIMP : FORMERR, "question name longer than 255 octets");
+                return status = fail(unsupported(opcode) ? NOTIMP : FORMERR, "question name longer than 255 octets");
             }
             labelStarts[n++] = off + p;
             p += l + 1;
         }
         labelStarts[n] = off + p;
         if (p + 5 > end) {
-            return status = fail(opcode != 0 ? NOTIMP : FORMERR, "question type and class run past the end");
+            return status = fail(unsupported(opcode) ? NOTIMP : FORMERR, "question type and class run past the end");
         }
         labelCount = n;
         qtype = u16(p + 1);
         qclass = u16(p + 3);
         p += 5;
         questionLength = p - 12;
-        if (opcode != 0) {
+        if (unsupported(opcode)) {
             return status = NOTIMP;
         }
         if (qd > 1) {
@@ -120,6 +125,9 @@ public final class ParsedQuery {
             return status = fail(FORMERR, "more than one question");
         }
         WireNames.suffixHashes(b, labelStarts, n, suffixHashes);
+        if (opcode == OPCODE_UPDATE) {
+            return status = slowPath(); // prerequisite and update sections: decoded whole, strictly
+        }
         if (an == 0 && ns == 0) {
             if (ar == 0) {
                 return status = p == end ? OK : fail(FORMERR, (end - p) + " octets after the question");
@@ -188,7 +196,12 @@ public final class ParsedQuery {
             }
         }
         tsig = m.tsig().isPresent();
+        message = m;
         return OK;
+    }
+
+    private static boolean unsupported(int opcode) {
+        return opcode != 0 && opcode != OPCODE_UPDATE;
     }
 
     private int fail(int s, String why) {

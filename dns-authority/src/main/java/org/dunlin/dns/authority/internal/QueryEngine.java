@@ -29,6 +29,7 @@ public final class QueryEngine {
     /** What {@link #answer} returns when the query asks for a zone transfer it may have: see {@link #transfer}. */
     public static final int TRANSFER = -2;
 
+    private static final int T_SOA = 6;
     private static final int T_DS = 43;
     private static final int T_IXFR = 251;
     private static final int T_AXFR = 252;
@@ -40,8 +41,17 @@ public final class QueryEngine {
     private final byte[] nsid;
     private final int maxUdpPayload;
     private final TsigKeyring keys;
-    private final TransferAcl transferAcl;
+    private final AccessList transferAcl;
+    private final AccessList updateAcl;
+    private final UpdateHandler updates;
     private final Tsig tsig;
+
+    /** Applies an authorized DNS UPDATE (RFC 2136) to the zone it names; returns the RCODE of the answer. */
+    @FunctionalInterface
+    public interface UpdateHandler {
+        /** Applies {@code update} to {@code zone}; called on the thread that read the request. */
+        int update(ZoneData zone, org.dunlin.dns.wire.Message update);
+    }
 
     /**
      * An engine answering from whatever catalog {@code catalog} returns at each query, identifying itself
@@ -49,19 +59,22 @@ public final class QueryEngine {
      * {@code maxUdpPayload} octets over UDP (512..65535; 1232 is the DNS flag day 2020 value).
      */
     public QueryEngine(Supplier<CatalogIndex> catalog, byte[] nsid, int maxUdpPayload) {
-        this(catalog, nsid, maxUdpPayload, TsigKeyring.of(), TransferAcl.NONE, Clock.systemUTC());
+        this(catalog, nsid, maxUdpPayload, TsigKeyring.of(), AccessList.NONE, AccessList.NONE, null, Clock.systemUTC());
     }
 
     /**
      * As {@link #QueryEngine(Supplier, byte[], int)}, also checking TSIG-signed queries against
      * {@code keys} (RFC 8945 §5.2; answers to verified queries are signed, failures get the TSIG error
-     * response of §5.3) and serving zone transfers to whom {@code transferAcl} allows, with {@code clock}
-     * for TSIG's time checks.
+     * response of §5.3), serving zone transfers to whom {@code transferAcl} allows and handing UPDATE
+     * requests from whom {@code updateAcl} allows to {@code updates} (null: updates are refused), with
+     * {@code clock} for TSIG's time checks.
      */
     public QueryEngine(Supplier<CatalogIndex> catalog, byte[] nsid, int maxUdpPayload, TsigKeyring keys,
-            TransferAcl transferAcl, Clock clock) {
+            AccessList transferAcl, AccessList updateAcl, UpdateHandler updates, Clock clock) {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.transferAcl = Objects.requireNonNull(transferAcl, "transferAcl");
+        this.updateAcl = Objects.requireNonNull(updateAcl, "updateAcl");
+        this.updates = updates;
         this.tsig = new Tsig(clock);
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.nsid = nsid == null || nsid.length == 0 ? null : nsid.clone();
@@ -130,7 +143,12 @@ public final class QueryEngine {
         } else {
             CatalogIndex cat = catalog.get();
             ZoneData z = cat.find(q.buf, q.labelStarts, q.suffixHashes, q.labelCount);
-            if (z == null) {
+            if (q.opcode == ParsedQuery.OPCODE_UPDATE) {
+                rcode = update(q, z, client, signed);
+                if (rcode == REFUSED) {
+                    ede = EDE_PROHIBITED;
+                }
+            } else if (z == null) {
                 rcode = REFUSED;
                 ede = EDE_NOT_AUTHORITATIVE;
             } else if (q.qtype == T_AXFR || q.qtype == T_IXFR) {
@@ -181,6 +199,20 @@ public final class QueryEngine {
             c.truncated++;
         }
         return out.length();
+    }
+
+    /** RFC 2136 §3.1 and §3.3: the zone section, then who may update; then the handler applies it. */
+    private int update(ParsedQuery q, ZoneData z, InetAddress client, TsigVerification signed) {
+        if (q.qtype != T_SOA) {
+            return FORMERR; // §3.1.1: ZTYPE must be SOA
+        }
+        if (z == null || q.labelCount != z.originLabels()) {
+            return NOTAUTH; // §3.1.2: not a zone we are authoritative for
+        }
+        if (updates == null || !updateAcl.allows(client, signed)) {
+            return REFUSED; // §3.3
+        }
+        return updates.update(z, q.message);
     }
 
     /** An upper bound of the TSIG record's length when answering a request checked as {@code v}. */

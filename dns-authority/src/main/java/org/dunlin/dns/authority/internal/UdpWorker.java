@@ -73,7 +73,8 @@ public final class UdpWorker {
         ByteBuffer data = d.data();
         int len;
         try {
-            len = engine.answer(ws, data.array(), data.arrayOffset() + data.position(), data.remaining(), false);
+            len = engine.answer(ws, data.array(), data.arrayOffset() + data.position(), data.remaining(), false,
+                    d.sender().getAddress());
         } catch (RuntimeException x) {
             // A bug, not bad input (the parser rejects bad input): count it and keep serving.
             ws.counters.dropped++;

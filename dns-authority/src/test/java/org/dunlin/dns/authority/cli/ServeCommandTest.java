@@ -73,6 +73,7 @@ class ServeCommandTest {
         usageError("--allow-transfer: 'ns1.example' is not an IP address", "--allow-transfer", "ns1.example");
         usageError("--allow-transfer: '10.0.0.0/40': the prefix length must be 0 to 32", "--allow-transfer=10.0.0.0/40");
         usageError("--notify needs ADDR:PORT", "--notify", "192.0.2.1");
+        usageError("--allow-update: 'everyone' is not an IP address", "--allow-update", "everyone");
         usageError("--notify: 'ns2.example' is not an IP address", "--notify", "ns2.example:53");
     }
 
@@ -87,7 +88,8 @@ class ServeCommandTest {
         ServeArguments a = ServeArguments.parse(new String[] {"--zone", "example.org=/z", "--zone=a.=b", "--listen=127.0.0.1:1",
                 "--workers", "3", "--tcp-idle-timeout=2m", "--max-tcp-connections", "50", "--nsid", "ns1", "--watch",
                 "--allow-transfer", "192.0.2.53", "--allow-transfer=2001:db8::/32", "--notify", "192.0.2.2:53",
-                "--notify=[2001:db8::2]:5300", "--notify-key", "xfr-key", "--tsig-keys", "keys.conf"});
+                "--notify=[2001:db8::2]:5300", "--notify-key", "xfr-key", "--tsig-keys", "keys.conf", "--allow-update", "key:update-key",
+                "--allow-update=10.1.0.0/16"});
         assertEquals(2, a.zones().size());
         assertEquals(Name.of("example.org."), a.zones().get(0).origin());
         assertEquals(3, a.workers());
@@ -100,6 +102,7 @@ class ServeCommandTest {
                 a.notifyTargets());
         assertEquals(Name.of("xfr-key."), a.notifyKey());
         assertEquals(java.nio.file.Path.of("keys.conf"), a.tsigKeys());
+        assertEquals(java.util.List.of("key:update-key", "10.1.0.0/16"), a.allowUpdate());
     }
 
     @Test

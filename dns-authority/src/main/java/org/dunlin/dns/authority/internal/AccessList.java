@@ -9,18 +9,18 @@ import org.dunlin.dns.wire.Name;
 import org.dunlin.dns.wire.tsig.TsigVerification;
 
 /**
- * Who may transfer zones: clients whose address lies in one of {@link #addresses()}, and requests
- * signed with a TSIG key named in {@link #keys()} that verified (RFC 8945). Immutable and thread-safe;
- * {@link #NONE} allows nobody.
+ * Who may do something (transfer zones, update them): clients whose address lies in one of
+ * {@link #addresses()}, and requests signed with a TSIG key named in {@link #keys()} that verified
+ * (RFC 8945). Immutable and thread-safe; {@link #NONE} allows nobody.
  *
  * @param addresses the address prefixes allowed without a key
  * @param keys      the names of the TSIG keys whose verified requests are allowed from any address
  */
-public record TransferAcl(AddressMatcher addresses, Set<Name> keys) {
+public record AccessList(AddressMatcher addresses, Set<Name> keys) {
     /** Allows nobody. */
-    public static final TransferAcl NONE = new TransferAcl(AddressMatcher.NONE, Set.of());
+    public static final AccessList NONE = new AccessList(AddressMatcher.NONE, Set.of());
 
-    public TransferAcl {
+    public AccessList {
         keys = Set.copyOf(keys);
     }
 
@@ -30,7 +30,7 @@ public record TransferAcl(AddressMatcher addresses, Set<Name> keys) {
      *
      * @throws IllegalArgumentException naming the first entry that is neither
      */
-    public static TransferAcl parse(List<String> entries) {
+    public static AccessList parse(List<String> entries) {
         List<String> prefixes = new ArrayList<>();
         Set<Name> keys = new LinkedHashSet<>();
         for (String e : entries) {
@@ -45,12 +45,12 @@ public record TransferAcl(AddressMatcher addresses, Set<Name> keys) {
                 prefixes.add(t);
             }
         }
-        return new TransferAcl(AddressMatcher.parse(prefixes), keys);
+        return new AccessList(AddressMatcher.parse(prefixes), keys);
     }
 
     /**
      * Whether a request from {@code client} (null if unknown) with TSIG outcome {@code tsig} (null if the
-     * request was not signed) may transfer a zone.
+     * request was not signed) is allowed.
      */
     public boolean allows(InetAddress client, TsigVerification tsig) {
         if (tsig != null && tsig.isVerified() && keys.contains(tsig.key().name())) {
@@ -59,8 +59,13 @@ public record TransferAcl(AddressMatcher addresses, Set<Name> keys) {
         return addresses.matches(client);
     }
 
+    /** Whether nobody is allowed. */
+    public boolean isEmpty() {
+        return addresses.isEmpty() && keys.isEmpty();
+    }
+
     @Override
     public String toString() {
-        return "TransferAcl[" + addresses + (keys.isEmpty() ? "" : ", keys " + keys) + "]";
+        return "AccessList[" + addresses + (keys.isEmpty() ? "" : ", keys " + keys) + "]";
     }
 }
