@@ -171,12 +171,22 @@ class QueryFuzzProperties {
         }
     }
 
-    /** The length of the question section of a one-question query (0 if it runs past the end). */
+    /**
+     * The length of the question section of a one-question query: a name of ordinary labels (no pointer,
+     * no extended label type, at most 255 octets) and its type and class; 0 if it is not that.
+     */
     private static int questionLength(byte[] q) {
         int p = 12;
-        while (p < q.length && (q[p] & 0xFF) != 0 && (q[p] & 0xC0) == 0) {
-            p += 1 + (q[p] & 0xFF);
+        while (p < q.length) {
+            int l = q[p] & 0xFF;
+            if (l == 0) {
+                return p + 1 - 12 <= 255 && p + 5 <= q.length ? p + 5 - 12 : 0;
+            }
+            if ((l & 0xC0) != 0) {
+                return 0;
+            }
+            p += 1 + l;
         }
-        return p + 5 <= q.length ? p + 5 - 12 : 0;
+        return 0;
     }
 }
