@@ -131,6 +131,24 @@ class WildcardAndKeyFileTest {
         assertEquals(257, ((DnskeyRdata) key.dnskeyRecord(300).rdata()).flags());
     }
 
+    /**
+     * Regression: BIND leaves out the leading zero octets of an ECDSA scalar (OpenSSL's BN_bn2bin), so
+     * about one key file in 256 holds a 31-octet P-256 scalar; ZoneVerifierChainTest failed on one.
+     */
+    @Test
+    void ecdsaScalarsShorterThanTheFieldAreTheSameNumber() {
+        byte[] shortScalar = new byte[31];
+        new SecureRandom().nextBytes(shortScalar);
+        shortScalar[0] |= 1; // a non-zero leading octet, so the scalar is exactly 31 octets
+        String text = "Private-key-format: v1.3\nAlgorithm: 13 (ECDSAP256SHA256)\nPrivateKey: "
+                + java.util.Base64.getEncoder().encodeToString(shortScalar) + "\n";
+        BindPrivateKey k = BindPrivateKey.parse(text, "Kshort.private");
+        assertEquals(new java.math.BigInteger(1, shortScalar), ((java.security.interfaces.ECPrivateKey) k.privateKey()).getS());
+        String tooLong = "Private-key-format: v1.3\nAlgorithm: 13 (ECDSAP256SHA256)\nPrivateKey: "
+                + java.util.Base64.getEncoder().encodeToString(new byte[33]) + "\n";
+        assertThrows(DnssecException.class, () -> BindPrivateKey.parse(tooLong, "Klong.private"));
+    }
+
     private static Record rec(String text) {
         try {
             return Record.fromText(text);

@@ -84,10 +84,11 @@ public final class PrivateKeyCodec {
                 EcdsaSuite ec = (EcdsaSuite) suite;
                 byte[] scalar = required(fields, "PrivateKey");
                 BigInteger s = new BigInteger(1, scalar);
-                if (scalar.length != ec.fieldLength() || s.signum() == 0
-                        || s.compareTo(ec.params().getOrder()) >= 0) {
-                    throw new DnssecException(algorithm + " PrivateKey must be a " + ec.fieldLength()
-                            + "-octet scalar below the curve order");
+                // BIND writes the scalar as OpenSSL's BN_bn2bin does, without leading zero octets, so one
+                // key in 256 has a shorter field: any length up to the field's is the same number
+                if (scalar.length > ec.fieldLength() || s.signum() == 0 || s.compareTo(ec.params().getOrder()) >= 0) {
+                    throw new DnssecException(algorithm + " PrivateKey must be a scalar of at most " + ec.fieldLength()
+                            + " octets, non-zero and below the curve order");
                 }
                 return KeyFactory.getInstance("EC").generatePrivate(new ECPrivateKeySpec(s, ec.params()));
             } else if (suite instanceof EdDsaSuite) {
