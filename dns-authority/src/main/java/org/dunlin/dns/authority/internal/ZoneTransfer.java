@@ -10,9 +10,10 @@ import org.dunlin.dns.wire.tsig.TsigStreamSigner;
  *
  * <p>The stream follows RFC 5936 §2.2: the zone's SOA first, then every other record of the zone (glue,
  * occluded data, DNSSEC records and the NSEC3 chain included), then the SOA again. Every message repeats
- * the query's ID and question (§2.2.1 allows the question in messages after the first), so each owner
+ * the query's ID and question (§2.2.1 allows the question in messages after the first), so an owner
  * name is written as its labels below the origin followed by a compression pointer to the question's
- * name, which is the origin. Owner names come out in lower case, as the zone stores them; RDATA is sent
+ * name, which is the origin; the node's further records in the same message point to that owner. Owner
+ * names come out in lower case, as the zone stores them; RDATA is sent
  * as loaded, uncompressed. When the query had an OPT record, each message carries one (RFC 6891
  * §6.1.1), echoing DO. A message is closed once it holds about {@value #SOFT_LIMIT} octets. A transfer
  * asked with a verified TSIG has every message signed by a {@link TsigStreamSigner} (RFC 8945 §5.3.1),
@@ -32,6 +33,9 @@ public final class ZoneTransfer {
     private int pos;
     private int messageStart;
     private int answers;
+    /** The node whose owner name was last written in full in this message, and where (-1: none). */
+    private int ownerNode = -1;
+    private int ownerAt = -1;
 
     private final byte[] query;
     private final int questionAt;
@@ -127,9 +131,16 @@ public final class ZoneTransfer {
             return false;
         }
         room(size);
-        System.arraycopy(z.names(), z.nameOffset(node), buf, pos, nameLength);
-        pos += nameLength;
-        u16(0xC000 | 12); // the question's name: the origin
+        int at = pos - messageStart - 2; // offset in the message
+        if (node == ownerNode && ownerAt >= 0) {
+            u16(0xC000 | ownerAt); // the node's owner, written for its previous record in this message
+        } else {
+            System.arraycopy(z.names(), z.nameOffset(node), buf, pos, nameLength);
+            pos += nameLength;
+            u16(0xC000 | 12); // the question's name: the origin
+            ownerNode = node;
+            ownerAt = at < 0x4000 ? at : -1; // a pointer reaches the first 16 KiB only
+        }
         u16(type);
         u16(1); // class IN
         u16((int) (ttl >>> 16));
@@ -143,6 +154,7 @@ public final class ZoneTransfer {
     private void begin() {
         messageStart = pos;
         answers = 0;
+        ownerNode = -1;
         room(2 + 12 + questionLength);
         u16(0); // the length, patched by end()
         u16(id);
