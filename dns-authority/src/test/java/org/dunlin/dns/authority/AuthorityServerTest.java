@@ -56,6 +56,28 @@ class AuthorityServerTest {
     }
 
     @Test
+    void closeCancelsNotifyRetriesAndLeavesNoThreadBehind() throws Exception {
+        assertEquals(Set.of(), serverThreads());
+        // a secondary that never answers: the NOTIFY goes on being retried (1 s, 2 s, ...) until close
+        try (java.net.DatagramSocket silent = new java.net.DatagramSocket(0, java.net.InetAddress.getByName("127.0.0.1"))) {
+            AuthorityServer s = corners().workers(1)
+                    .notifySecondaries(java.util.List.of(new InetSocketAddress("127.0.0.1", silent.getLocalPort()))).start();
+            String text = TestSupport.zoneText("corners.zone").replace("2024010101", "2024010102");
+            s.replace(Zone.parse(ZONE, text, "corners.zone v2"));
+            silent.setSoTimeout(2000);
+            java.net.DatagramPacket p = new java.net.DatagramPacket(new byte[512], 512);
+            silent.receive(p); // the first NOTIFY arrived
+            Message notify = Message.fromWire(java.util.Arrays.copyOf(p.getData(), p.getLength()));
+            assertEquals(org.dunlin.dns.wire.Opcode.NOTIFY, notify.opcode());
+            assertEquals(ZONE, notify.question().get(0).name());
+            long t0 = System.nanoTime();
+            s.close();
+            assertTrue(System.nanoTime() - t0 < java.util.concurrent.TimeUnit.SECONDS.toNanos(5), "close did not wait out the retries");
+            assertEquals(Set.of(), serverThreads(), "threads left after close");
+        }
+    }
+
+    @Test
     void everyWorkerSocketAnswers() throws Exception {
         try (AuthorityServer s = corners().workers(4).start()) {
             // With SO_REUSEPORT the kernel spreads clients over the four sockets by source port: many
