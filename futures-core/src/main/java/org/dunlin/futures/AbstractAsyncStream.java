@@ -20,15 +20,8 @@ import java.util.concurrent.CancellationException;
  * <p>It allocates nothing per item beyond what {@code pull()} returns.
  */
 public abstract class AbstractAsyncStream<T> implements AsyncStream<T> {
-    private static final VarHandle CLOSED;
-
-    static {
-        try {
-            CLOSED = MethodHandles.lookup().findVarHandle(AbstractAsyncStream.class, "closed", boolean.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle CLOSED =
+            FieldHandles.of(MethodHandles.lookup(), AbstractAsyncStream.class, "closed", boolean.class);
 
     /** A shared end-of-stream promise (completed promises never change, so one instance serves all). */
     static final Promise<Object> END = Promise.completed(null);

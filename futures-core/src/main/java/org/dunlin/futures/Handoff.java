@@ -12,15 +12,7 @@ import java.lang.invoke.VarHandle;
  * buffering stream operators.
  */
 class Handoff<T> extends Link {
-    private static final VarHandle STATE;
-
-    static {
-        try {
-            STATE = MethodHandles.lookup().findVarHandle(Handoff.class, "state", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle STATE = FieldHandles.of(MethodHandles.lookup(), Handoff.class, "state", int.class);
 
     private static final int WAITING = 0;
     private static final int CLAIMED = 1;

@@ -18,18 +18,9 @@ import java.util.function.BiConsumer;
  * read directly, without registering a callback.
  */
 final class Join<T> extends Link {
-    private static final VarHandle REMAINING;
-    private static final VarHandle DECIDED;
-
-    static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            REMAINING = l.findVarHandle(Join.class, "remaining", int.class);
-            DECIDED = l.findVarHandle(Join.class, "decided", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle REMAINING =
+            FieldHandles.of(MethodHandles.lookup(), Join.class, "remaining", int.class);
+    private static final VarHandle DECIDED = FieldHandles.of(MethodHandles.lookup(), Join.class, "decided", int.class);
 
     private final Promise<List<Object>> result = new Promise<>();
     private final Object[] values;

@@ -79,15 +79,8 @@ public class Promise<T> extends CompletableFuture<T> {
      * newIncompleteFuture().
      */
 
-    private static final VarHandle UPSTREAM;
-
-    static {
-        try {
-            UPSTREAM = MethodHandles.lookup().findVarHandle(Promise.class, "upstream", Object.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle UPSTREAM =
+            FieldHandles.of(MethodHandles.lookup(), Promise.class, "upstream", Object.class);
 
     /** Runs tasks on the calling thread: the default executor of the {@code *Async} methods. */
     private static final Executor INLINE = new Executor() {

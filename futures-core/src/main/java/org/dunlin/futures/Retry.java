@@ -17,15 +17,7 @@ import java.util.function.Supplier;
  * that fails the result and cancels whatever is in flight.
  */
 final class Retry<T> extends Link implements BiConsumer<T, Throwable>, Timer.Task {
-    private static final VarHandle WIP;
-
-    static {
-        try {
-            WIP = MethodHandles.lookup().findVarHandle(Retry.class, "wip", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle WIP = FieldHandles.of(MethodHandles.lookup(), Retry.class, "wip", int.class);
 
     private final Promise<T> result = new Promise<>();
     private final Supplier<? extends CompletionStage<T>> attempt;

@@ -16,18 +16,10 @@ import java.util.function.BiConsumer;
  * inputs, so callbacks still registered on slow losers keep nothing alive.
  */
 final class Select<T> extends Link {
-    private static final VarHandle DECIDED;
-    private static final VarHandle FAILURES;
-
-    static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            DECIDED = l.findVarHandle(Select.class, "decided", int.class);
-            FAILURES = l.findVarHandle(Select.class, "failures", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle DECIDED =
+            FieldHandles.of(MethodHandles.lookup(), Select.class, "decided", int.class);
+    private static final VarHandle FAILURES =
+            FieldHandles.of(MethodHandles.lookup(), Select.class, "failures", int.class);
 
     private final Promise<Selected<T>> result = new Promise<>();
     private final boolean okOnly;

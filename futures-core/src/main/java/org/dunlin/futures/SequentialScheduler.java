@@ -23,15 +23,8 @@ import java.util.concurrent.RejectedExecutionException;
  * thread-safe.
  */
 public final class SequentialScheduler {
-    private static final VarHandle STATE;
-
-    static {
-        try {
-            STATE = MethodHandles.lookup().findVarHandle(SequentialScheduler.class, "state", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle STATE =
+            FieldHandles.of(MethodHandles.lookup(), SequentialScheduler.class, "state", int.class);
 
     private static final int IDLE = 0;
     private static final int RUNNING = 1;

@@ -113,15 +113,8 @@ final class StageLinks {
      */
     abstract static class Compose<I, U> extends Link implements Function<I, CompletionStage<U>> {
         private static final Object CANCELLED = new Object();
-        private static final VarHandle STAGE;
-
-        static {
-            try {
-                STAGE = MethodHandles.lookup().findVarHandle(Compose.class, "stage", Object.class);
-            } catch (ReflectiveOperationException e) {
-                throw new ExceptionInInitializerError(e);
-            }
-        }
+        private static final VarHandle STAGE =
+                FieldHandles.of(MethodHandles.lookup(), Compose.class, "stage", Object.class);
 
         private Promise<?> source;
         private Function<? super I, ? extends CompletionStage<U>> fn;

@@ -19,15 +19,8 @@ import java.util.function.BiConsumer;
  * the registering frame reads it.
  */
 abstract class Trampoline<V> extends Link implements BiConsumer<V, Throwable> {
-    private static final VarHandle PHASE;
-
-    static {
-        try {
-            PHASE = MethodHandles.lookup().findVarHandle(Trampoline.class, "phase", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle PHASE =
+            FieldHandles.of(MethodHandles.lookup(), Trampoline.class, "phase", int.class);
 
     private static final int REGISTERING = 1;
     private static final int FIRED_EARLY = 2;
