@@ -618,19 +618,12 @@ public final class AuthorityServer implements AutoCloseable {
          *
          * @throws ZoneFileException if a zone file has errors ({@code FILE:LINE:COL: message})
          * @throws IOException if a zone file cannot be read or an address cannot be bound
+         * @throws IllegalArgumentException if an access list or NOTIFY names a TSIG key not configured
          */
         public AuthorityServer start() throws IOException, ZoneFileException {
             TsigKeyring keyring = TsigKeyring.of(tsigKeys);
-            for (Name key : updateAcl.keys()) {
-                if (keyring.find(key).isEmpty()) {
-                    throw new IllegalArgumentException("allow-update names the TSIG key " + key + ", which is not configured");
-                }
-            }
-            for (Name key : transferAcl.keys()) {
-                if (keyring.find(key).isEmpty()) {
-                    throw new IllegalArgumentException("allow-transfer names the TSIG key " + key + ", which is not configured");
-                }
-            }
+            requireKeys(keyring, transferAcl, "allow-transfer");
+            requireKeys(keyring, updateAcl, "allow-update");
             if (notifyKey != null && keyring.find(notifyKey).isEmpty()) {
                 throw new IllegalArgumentException("the NOTIFY key " + notifyKey + " is not configured");
             }
@@ -647,6 +640,15 @@ public final class AuthorityServer implements AutoCloseable {
                 listen.add(new InetSocketAddress("127.0.0.1", 5300));
             }
             return new AuthorityServer(this, c);
+        }
+
+        /** Refuses an access list naming a TSIG key that {@code keyring} does not hold. */
+        private static void requireKeys(TsigKeyring keyring, AccessList acl, String option) {
+            for (Name key : acl.keys()) {
+                if (keyring.find(key).isEmpty()) {
+                    throw new IllegalArgumentException(option + " names the TSIG key " + key + ", which is not configured");
+                }
+            }
         }
     }
 }

@@ -98,7 +98,7 @@ class TsigServerTest {
     void aKeyTheAclNamesTransfersFromAnyAddressWithEveryMessageSigned() throws Exception {
         try (AuthorityServer s = start("10.0.0.0/8", "key:xfr-key")) {
             SignedMessage q = TSIG.signRequest(KEY, Message.builder().id(5).question(ZONE, RRType.AXFR).build().toWire());
-            List<byte[]> messages = transfer(s.tcpAddresses().get(0), q.wire());
+            List<byte[]> messages = DnsClient.transfer(s.tcpAddresses().get(0), q.wire());
             assertTrue(messages.size() > 2, "the zone needs several messages: " + messages.size());
             TsigStreamVerifier verifier = TSIG.streamVerifier(KEY, q.mac());
             List<Record> records = new ArrayList<>();
@@ -113,9 +113,9 @@ class TsigServerTest {
 
             // the same address without the key, or with a key the ACL does not name, is refused
             byte[] unsigned = Message.builder().id(6).question(ZONE, RRType.AXFR).build().toWire();
-            assertEquals(Rcode.REFUSED, Message.fromWire(transfer(s.tcpAddresses().get(0), unsigned).get(0)).rcode());
+            assertEquals(Rcode.REFUSED, Message.fromWire(DnsClient.transfer(s.tcpAddresses().get(0), unsigned).get(0)).rcode());
             SignedMessage other = TSIG.signRequest(OTHER, Message.builder().id(7).question(ZONE, RRType.AXFR).build().toWire());
-            byte[] refused = transfer(s.tcpAddresses().get(0), other.wire()).get(0);
+            byte[] refused = DnsClient.transfer(s.tcpAddresses().get(0), other.wire()).get(0);
             assertEquals(Rcode.REFUSED, Message.fromWire(refused).rcode());
             assertTrue(TSIG.verifyResponse(OTHER, other.mac(), refused).isVerified(), "the refusal is signed");
         }
@@ -127,9 +127,5 @@ class TsigServerTest {
                 .zone(Zone.parse(ZONE, TestSupport.zoneText("corners.zone"), "corners.zone"))
                 .listen(new InetSocketAddress("127.0.0.1", 0)).allowTransfer(List.of("key:missing")).start());
         assertTrue(e.getMessage().contains("missing."), e.getMessage());
-    }
-
-    private static List<byte[]> transfer(InetSocketAddress server, byte[] query) throws Exception {
-        return DnsClient.transfer(server, query);
     }
 }

@@ -104,7 +104,15 @@ public final class AddressMatcher {
         }
 
         boolean contains(byte[] a) {
-            return a.length == network.length && Arrays.equals(mask(a, length), network);
+            if (a.length != network.length) {
+                return false;
+            }
+            int whole = length / 8;
+            if (!Arrays.equals(a, 0, whole, network, 0, whole)) {
+                return false;
+            }
+            int rest = length % 8;
+            return rest == 0 || ((a[whole] ^ network[whole]) & 0xFF & 0xFF00 >>> rest) == 0; // the top rest bits
         }
 
         @Override

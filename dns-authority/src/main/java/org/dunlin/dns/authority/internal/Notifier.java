@@ -5,11 +5,10 @@ import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.dunlin.dns.authority.Zone;
 import org.dunlin.dns.wire.Flag;
 import org.dunlin.dns.wire.Message;
@@ -63,35 +62,27 @@ public final class Notifier implements AutoCloseable {
         return targets.isEmpty();
     }
 
-    /**
-     * Notifies every target that {@code zone} changed. The promise completes with the number of targets
-     * that acknowledged, once each has acknowledged, refused or run out of tries; it never fails.
-     */
-    public Promise<Integer> zoneChanged(Zone zone) {
+    /** Notifies every target that {@code zone} changed; each outcome is logged when it is known. */
+    public void zoneChanged(Zone zone) {
         if (targets.isEmpty()) {
-            return Promise.completed(0);
+            return;
         }
         Message notify = Message.builder().opcode(Opcode.NOTIFY).flags(Flag.AA).question(zone.origin(), RRType.SOA)
                 .answer(zone.rrset(zone.origin(), RRType.SOA).orElseThrow().records()).build();
-        List<Promise<Boolean>> all = new ArrayList<>();
         for (InetSocketAddress target : targets) {
-            Promise<Boolean> one = Futures.retry(() -> attempt(notify, target), policy, runtime.timer())
-                    .map(rcode -> {
-                        LOG.info("NOTIFY {} serial {}: acknowledged by {}", zone.origin(), zone.serial(), target);
-                        return true;
-                    })
-                    .recover(x -> {
-                        if (!(x instanceof CancellationException)) {
-                            LOG.warn("NOTIFY {} serial {}: {} did not acknowledge: {}", zone.origin(), zone.serial(), target,
-                                    x.getMessage() != null ? x.getMessage() : x.toString());
-                        }
-                        return false;
-                    });
+            Promise<Integer> one = Futures.retry(() -> attempt(notify, target), policy, runtime.timer());
             running.add(one);
-            one.whenComplete((v, x) -> running.remove(one));
-            all.add(one);
+            one.whenComplete((rcode, x) -> {
+                running.remove(one);
+                if (x == null) {
+                    LOG.info("NOTIFY {} serial {}: acknowledged by {}", zone.origin(), zone.serial(), target);
+                } else if (!(Promise.unwrap(x) instanceof CancellationException)) {
+                    Throwable cause = Promise.unwrap(x);
+                    LOG.warn("NOTIFY {} serial {}: {} did not acknowledge: {}", zone.origin(), zone.serial(), target,
+                            cause.getMessage() != null ? cause.getMessage() : cause.toString());
+                }
+            });
         }
-        return Futures.joinAll(all).map(acks -> (int) acks.stream().filter(Boolean::booleanValue).count());
     }
 
     /** One NOTIFY to {@code target}: completes with its NOERROR acknowledgement, or fails. */

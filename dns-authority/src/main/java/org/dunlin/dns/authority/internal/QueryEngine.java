@@ -144,9 +144,16 @@ public final class QueryEngine {
             CatalogIndex cat = catalog.get();
             ZoneData z = cat.find(q.buf, q.labelStarts, q.suffixHashes, q.labelCount);
             if (q.opcode == ParsedQuery.OPCODE_UPDATE) {
-                rcode = update(q, z, client, signed);
-                if (rcode == REFUSED) {
+                // RFC 2136 §3.1 and §3.3: the zone section names a zone we serve, then who may update it
+                if (q.qtype != T_SOA) {
+                    rcode = FORMERR; // §3.1.1: ZTYPE must be SOA
+                } else if (z == null || q.labelCount != z.originLabels()) {
+                    rcode = NOTAUTH; // §3.1.2
+                } else if (updates == null || !updateAcl.allows(client, signed)) {
+                    rcode = REFUSED;
                     ede = EDE_PROHIBITED;
+                } else {
+                    rcode = updates.update(z, q.message);
                 }
             } else if (z == null) {
                 rcode = REFUSED;
@@ -163,8 +170,7 @@ public final class QueryEngine {
                 } else {
                     ws.transfer = z;
                     ws.transferTsig = signed;
-                    c.responses[NOERROR]++;
-                    return TRANSFER;
+                    return TRANSFER; // counted by transfer(), which knows how it ended
                 }
             } else {
                 if (q.qtype == T_DS && q.labelCount == z.originLabels) {
@@ -201,20 +207,6 @@ public final class QueryEngine {
         return out.length();
     }
 
-    /** RFC 2136 §3.1 and §3.3: the zone section, then who may update; then the handler applies it. */
-    private int update(ParsedQuery q, ZoneData z, InetAddress client, TsigVerification signed) {
-        if (q.qtype != T_SOA) {
-            return FORMERR; // §3.1.1: ZTYPE must be SOA
-        }
-        if (z == null || q.labelCount != z.originLabels()) {
-            return NOTAUTH; // §3.1.2: not a zone we are authoritative for
-        }
-        if (updates == null || !updateAcl.allows(client, signed)) {
-            return REFUSED; // §3.3
-        }
-        return updates.update(z, q.message);
-    }
-
     /** An upper bound of the TSIG record's length when answering a request checked as {@code v}. */
     static int tsigLength(TsigVerification v) {
         // owner, TYPE, CLASS, TTL, RDLENGTH; algorithm, time (6), fudge, MAC size, MAC, original ID,
@@ -242,9 +234,8 @@ public final class QueryEngine {
         int reserve = signed != null ? tsigLength(signed) : 0;
         ByteBuffer out = ZoneTransfer.axfr(z, b, off, q.questionLength, flags, q.edns, q.dnssecOk, maxUdpPayload,
                 signer, reserve);
+        ws.counters.responses[out != null ? NOERROR : SERVFAIL]++;
         if (out == null) {
-            ws.counters.responses[NOERROR]--;
-            ws.counters.responses[SERVFAIL]++;
             out = ZoneTransfer.failure(b, off, q.questionLength, flags | SERVFAIL,
                     signed != null ? tsig.streamSigner(signed) : null);
         }
