@@ -146,8 +146,9 @@ public final class TcpListener implements AutoCloseable {
         }
 
         @Override
-        protected void start() {
+        protected Object start() {
             accept();
+            return null;
         }
 
         private void accept() {

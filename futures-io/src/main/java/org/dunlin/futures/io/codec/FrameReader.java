@@ -1,26 +1,23 @@
 package org.dunlin.futures.io.codec;
 
 import java.nio.ByteBuffer;
-import org.dunlin.futures.AbstractAsyncStream;
 import org.dunlin.futures.Promise;
 import org.dunlin.futures.io.ReadHalf;
 import org.dunlin.futures.io.internal.Outcomes;
+import org.dunlin.futures.io.internal.SingleFlightStream;
 
 /**
  * The reading side of {@link Framed}.
  *
  * <p>Design. One heap buffer holds the bytes received and not yet decoded, between {@code readPos} and
- * {@code writePos}; reads go into the free space after {@code writePos}. Ownership of the buffer decides
- * who may touch it: while a read is in flight, its completion handler owns it (it appends, decodes, and
- * either reads again or publishes the outcome); otherwise the consumer's {@code pull()} owns it. A read is
- * started only when the decoder needs more bytes, so while a read is in flight the buffer holds no
- * complete frame and {@code pull()} has nothing to decode: it just waits. A decoded frame whose
- * {@code next()} was cancelled is carried to the next call. The only shared state (who waits, what is
- * carried, whether a read is in flight) is guarded by this object's monitor, and no user code runs under
- * it.
+ * {@code writePos}; reads go into the free space after {@code writePos}. As a {@link SingleFlightStream},
+ * one operation is in flight at a time, and its owner alone touches the buffer: a {@code next()} decodes
+ * a frame already buffered at once, and starts a read only when the decoder needs more bytes; the read's
+ * completion appends, decodes, and either reads again or delivers the outcome. A decoded frame whose
+ * {@code next()} was cancelled is carried to the next call. The end or a failure, once decoded, is
+ * remembered and answers every later {@code next()}. No user code runs under this object's monitor.
  */
-final class FrameReader<T> extends AbstractAsyncStream<T> {
-    private static final Object END = Outcomes.END;
+final class FrameReader<T> extends SingleFlightStream<T> {
     private static final int INITIAL = 4096;
     private static final int MIN_READ = 1024;
 
@@ -28,16 +25,13 @@ final class FrameReader<T> extends AbstractAsyncStream<T> {
     private final Decoder<T> decoder;
     private final int maxBuffer;
 
-    // Owned as the class comment says.
+    // Owned by the operation in flight (see the class comment).
     private ByteBuffer buf = ByteBuffer.allocate(INITIAL);
     private int readPos;
     private int writePos;
     private boolean eof;
 
     // Guarded by this.
-    private boolean readInFlight;
-    private Promise<T> waiting;
-    private Object carried;
     private Object terminal;
 
     FrameReader(ReadHalf in, Decoder<T> decoder, int maxBuffer) {
@@ -47,34 +41,18 @@ final class FrameReader<T> extends AbstractAsyncStream<T> {
     }
 
     @Override
-    protected Promise<T> pull() {
-        Promise<T> out;
+    protected Promise<T> finished() {
+        return terminal != null ? Outcomes.promiseOf(terminal) : null;
+    }
+
+    @Override
+    protected Object start() {
         synchronized (this) {
-            if (carried != null) {
-                Object c = carried;
-                carried = null;
-                return Outcomes.promiseOf(c);
-            }
             if (terminal != null) {
-                return Outcomes.promiseOf(terminal);
-            }
-            out = new Promise<>();
-            waiting = out;
-            if (readInFlight) {
-                return out;
+                return terminal;
             }
         }
-        Object result = decodeOrRead();
-        if (result != null) {
-            synchronized (this) {
-                if (waiting == out) {
-                    waiting = null;
-                }
-                remember(result);
-            }
-            return Outcomes.promiseOf(result);
-        }
-        return out;
+        return decodeOrRead();
     }
 
     /**
@@ -82,49 +60,29 @@ final class FrameReader<T> extends AbstractAsyncStream<T> {
      * null; ownership passes to the read's completion).
      */
     private Object decodeOrRead() {
-        Object result = decodeOrMakeRoom();
-        if (result != null) {
-            return result;
-        }
-        synchronized (this) {
-            readInFlight = true;
-        }
-        startRead();
-        return null;
-    }
-
-    /** As {@link #decodeOrRead()}, from a read's completion, which already owns the buffer. */
-    private Object decodeOrReadAgain() {
-        Object result = decodeOrMakeRoom();
-        if (result != null) {
-            return result;
-        }
-        if (isClosed()) {
-            return END;
-        }
-        startRead();
-        return null;
-    }
-
-    /** Decodes a frame, END or a failure; or, if more bytes are needed, makes room for them and returns null. */
-    private Object decodeOrMakeRoom() {
         Object result = decodeOne();
-        if (result != null) {
-            return result;
+        if (result == null) {
+            try {
+                makeRoom();
+            } catch (FrameTooLongException x) {
+                result = x;
+            }
         }
-        try {
-            makeRoom();
-        } catch (FrameTooLongException x) {
-            return x;
+        if (result == null && isClosed()) {
+            result = END;
         }
-        return null;
-    }
-
-    /** Reads into the free space after {@code writePos}; the completion takes over the buffer. */
-    private void startRead() {
-        ByteBuffer target = buf.duplicate();
-        target.limit(buf.capacity()).position(writePos);
-        in.read(target).whenComplete(this::readDone);
+        if (result == null) {
+            ByteBuffer target = buf.duplicate();
+            target.limit(buf.capacity()).position(writePos);
+            in.read(target).whenComplete(this::readDone);
+            return null;
+        }
+        if (Outcomes.isTerminal(result)) {
+            synchronized (this) {
+                terminal = result;
+            }
+        }
+        return result;
     }
 
     /** Decodes from the buffered bytes: a frame, END, a failure, or null if more bytes are needed. */
@@ -179,6 +137,9 @@ final class FrameReader<T> extends AbstractAsyncStream<T> {
     private void readDone(Integer n, Throwable failure) {
         Object result;
         if (failure != null) {
+            synchronized (this) {
+                terminal = failure;
+            }
             result = failure;
         } else {
             if (n < 0) {
@@ -186,63 +147,10 @@ final class FrameReader<T> extends AbstractAsyncStream<T> {
             } else {
                 writePos += n;
             }
-            result = decodeOrReadAgain();
-            if (result == null) {
-                return;
-            }
+            result = decodeOrRead();
         }
-        deliver(result);
-    }
-
-
-    /**
-     * Hands a result to the waiting {@code next()}, or carries it. The buffer stays owned (the read
-     * "in flight") until the result is placed, so a {@code next()} arriving meanwhile waits for it
-     * rather than decoding or reading past it; once placed, a {@code next()} that arrived while it was
-     * being handed over is served here, in a loop (no recursion however many frames are buffered).
-     */
-    private void deliver(Object result) {
-        for (;;) {
-            for (;;) {
-                Promise<T> to;
-                synchronized (this) {
-                    remember(result);
-                    to = waiting;
-                    waiting = null;
-                    if (to == null) {
-                        if (!Outcomes.isTerminal(result)) {
-                            carried = result;
-                        }
-                        readInFlight = false;
-                        return;
-                    }
-                }
-                if (Outcomes.settle(to, result)) {
-                    break;
-                }
-                // The consumer cancelled that next(): offer the result to the one waiting now, or carry it.
-            }
-            synchronized (this) {
-                if (waiting == null) {
-                    readInFlight = false;
-                    return;
-                }
-                if (terminal != null) {
-                    result = terminal;
-                    continue;
-                }
-            }
-            result = decodeOrReadAgain();
-            if (result == null) {
-                return; // a read started; its completion serves the waiting next()
-            }
-        }
-    }
-
-    /** Records an end or failure as terminal. Under the monitor. */
-    private void remember(Object result) {
-        if (Outcomes.isTerminal(result)) {
-            terminal = result;
+        if (result != null) {
+            deliver(result);
         }
     }
 

@@ -22,9 +22,10 @@ public final class ByteChunkStream extends SingleFlightStream<ByteBuffer> {
     }
 
     @Override
-    protected void start() {
+    protected Object start() {
         ByteBuffer buf = ByteBuffer.allocate(chunkSize);
         source.read(buf).whenComplete((n, x) -> deliver(x != null ? x : n < 0 ? END : buf.flip()));
+        return null;
     }
 
     @Override

@@ -9,7 +9,8 @@ import org.dunlin.futures.Promise;
  * carries on and its outcome is kept ("carried") for the following call, so nothing is lost.
  *
  * <p>Subclasses say how to start one operation ({@link #start()}) and report each outcome to
- * {@link #deliver} — an item, {@link #END}, or a {@code Throwable}. The operation counts as in flight
+ * {@link #deliver} — an item, {@link #END}, or a {@code Throwable}; an operation that can finish at once
+ * (a frame already buffered) returns its outcome from {@code start()} instead. The operation counts as in flight
  * until its outcome is placed (handed to a waiting {@code next()} or carried): a {@code next()} that
  * arrives meanwhile waits for that outcome rather than starting an operation that could overtake it,
  * and if one arrived while the outcome was being handed over, the delivering thread starts its
@@ -28,8 +29,12 @@ public abstract class SingleFlightStream<T> extends AbstractAsyncStream<T> {
     protected SingleFlightStream() {
     }
 
-    /** Starts one operation, whose outcome must reach {@link #deliver}. Called without the lock. */
-    protected abstract void start();
+    /**
+     * Starts one operation, whose outcome must reach {@link #deliver}; or, if the outcome is known at
+     * once, returns it (then nothing may be delivered for this operation). Returns {@code null} when an
+     * operation was started. Called without the lock, by the one thread the operation belongs to.
+     */
+    protected abstract Object start();
 
     /**
      * The promise {@code next()} returns when nothing is carried and no operation should start (the
@@ -59,13 +64,16 @@ public abstract class SingleFlightStream<T> extends AbstractAsyncStream<T> {
             }
             inFlight = true;
         }
-        start();
+        Object now = start();
+        if (now != null) {
+            deliver(now); // to out, which nobody else has seen yet
+        }
         return out;
     }
 
     /** Hands an operation's outcome to the waiting {@code next()}, or carries it (see the class comment). */
     protected final void deliver(Object outcome) {
-        for (;;) {
+        while (outcome != null) { // a loop, not recursion, however many outcomes start() has at once
             Promise<T> to;
             synchronized (this) {
                 to = waiting;
@@ -76,18 +84,16 @@ public abstract class SingleFlightStream<T> extends AbstractAsyncStream<T> {
                     return;
                 }
             }
-            if (Outcomes.settle(to, outcome)) {
-                break;
+            if (!Outcomes.settle(to, outcome)) {
+                continue; // the consumer cancelled that next(): offer the outcome to the one waiting now, or carry it
             }
-            // The consumer cancelled that next(): offer the outcome to the one waiting now, or carry it.
-        }
-        boolean next;
-        synchronized (this) {
-            next = waiting != null;
-            inFlight = next;
-        }
-        if (next) {
-            start();
+            synchronized (this) {
+                if (waiting == null) {
+                    inFlight = false;
+                    return;
+                }
+            }
+            outcome = start(); // a next() arrived during the hand-over: serve it
         }
     }
 
